@@ -1,0 +1,141 @@
+package dev.tlsrpt.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The {@code "policy"} object of one policies entry (RFC 8460 section 4.4).
+ *
+ * @param policyType {@code "policy-type"}, {@link PolicyType#UNKNOWN} for a value RFC 8460 does not define
+ * @param policyTypeName {@code "policy-type"} exactly as sent, also when it is unknown
+ * @param policyStrings {@code "policy-string"}: the lines of the MTA-STS policy or the TLSA records, as
+ *     sent (empty when the member was left out)
+ * @param policyDomain {@code "policy-domain"}, absent when the sender left it out
+ * @param mxHosts {@code "mx-host"}: the MX host patterns of an MTA-STS policy, as sent (empty when the
+ *     member was left out; one element when it was sent as a single string)
+ * @since 0.1.0
+ */
+public record Policy(
+        PolicyType policyType,
+        String policyTypeName,
+        List<String> policyStrings,
+        @Nullable String policyDomain,
+        List<String> mxHosts) {
+
+    /**
+     * Checks the components and copies the lists.
+     *
+     * @param policyType see {@link #policyType()}
+     * @param policyTypeName see {@link #policyTypeName()}
+     * @param policyStrings see {@link #policyStrings()}
+     * @param policyDomain see {@link #policyDomain()}
+     * @param mxHosts see {@link #mxHosts()}
+     */
+    public Policy {
+        Objects.requireNonNull(policyType, "policyType");
+        Objects.requireNonNull(policyTypeName, "policyTypeName");
+        policyStrings = List.copyOf(Objects.requireNonNull(policyStrings, "policyStrings"));
+        mxHosts = List.copyOf(Objects.requireNonNull(mxHosts, "mxHosts"));
+    }
+
+    /**
+     * A policy of a known type, with its wire name.
+     *
+     * @param policyType the type, not {@link PolicyType#UNKNOWN}
+     * @param policyStrings the policy lines or TLSA records
+     * @param policyDomain the policy domain
+     * @param mxHosts the MX host patterns
+     * @return the policy
+     * @throws IllegalArgumentException for {@link PolicyType#UNKNOWN}, whose wire name is not known
+     */
+    public static Policy of(PolicyType policyType, List<String> policyStrings, @Nullable String policyDomain,
+            List<String> mxHosts) {
+        if (policyType == PolicyType.UNKNOWN) {
+            throw new IllegalArgumentException("policyType UNKNOWN needs its wire name: use the constructor");
+        }
+        return new Policy(policyType, policyType.wireName(), policyStrings, policyDomain, mxHosts);
+    }
+
+    /**
+     * The value of the first {@code key: value} line of an MTA-STS policy-string with this key (RFC 8461
+     * section 3.2: later duplicates are ignored), without surrounding white space.
+     *
+     * @param key the field name, such as {@code "mode"}
+     * @return the value, or null when no line has the key
+     */
+    public @Nullable String stsField(String key) {
+        Objects.requireNonNull(key, "key");
+        for (String line : policyStrings) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
+                return line.substring(colon + 1).strip();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The MTA-STS {@code mode} read from the policy-string of an {@code sts} policy.
+     *
+     * @return the mode, or null when this is not an sts policy, the line is missing or its value unknown
+     */
+    public @Nullable StsMode stsMode() {
+        if (policyType != PolicyType.STS) {
+            return null;
+        }
+        String mode = stsField("mode");
+        return mode == null ? null : StsMode.fromWireName(mode);
+    }
+
+    /**
+     * The MX host patterns this policy names: {@code "mx-host"} when the sender filled it, else the
+     * {@code mx:} lines of an sts policy-string (Microsoft sends only those).
+     *
+     * @return the patterns in the order sent, possibly empty
+     */
+    public List<String> mxPatterns() {
+        if (!mxHosts.isEmpty() || policyType != PolicyType.STS) {
+            return mxHosts;
+        }
+        List<String> patterns = new ArrayList<>();
+        for (String line : policyStrings) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).strip().equals("mx")) {
+                patterns.add(line.substring(colon + 1).strip());
+            }
+        }
+        return List.copyOf(patterns);
+    }
+
+    /**
+     * Whether a host name matches one of {@link #mxPatterns()} as RFC 8461 section 4.1 says: exactly, or a
+     * {@code *.} pattern matching one leftmost label; case-insensitive, a trailing dot ignored.
+     *
+     * @param hostname the MX host name
+     * @return true when a pattern matches
+     */
+    public boolean matchesMx(String hostname) {
+        Objects.requireNonNull(hostname, "hostname");
+        String host = normalizeHost(hostname);
+        for (String raw : mxPatterns()) {
+            String pattern = normalizeHost(raw);
+            if (pattern.startsWith("*.")) {
+                String suffix = pattern.substring(1);
+                int dot = host.indexOf('.');
+                if (dot > 0 && host.substring(dot).equals(suffix)) {
+                    return true;
+                }
+            } else if (pattern.equals(host)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String normalizeHost(String name) {
+        String s = name.strip().toLowerCase(java.util.Locale.ROOT);
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}
