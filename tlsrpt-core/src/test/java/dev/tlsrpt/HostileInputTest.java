@@ -1,0 +1,495 @@
+package dev.tlsrpt;
+
+import static dev.tlsrpt.HostileStreams.GIB;
+import static dev.tlsrpt.HostileStreams.MIB;
+import static dev.tlsrpt.HostileStreams.allocatedBytes;
+import static dev.tlsrpt.HostileStreams.concat;
+import static dev.tlsrpt.HostileStreams.gzip;
+import static dev.tlsrpt.HostileStreams.gzipLazily;
+import static dev.tlsrpt.HostileStreams.head;
+import static dev.tlsrpt.HostileStreams.join;
+import static dev.tlsrpt.HostileStreams.repeat;
+import static dev.tlsrpt.HostileStreams.sandwich;
+import static dev.tlsrpt.HostileStreams.text;
+import static dev.tlsrpt.HostileStreams.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import dev.tlsrpt.model.PolicyType;
+import dev.tlsrpt.model.TlsReport;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The hostile-input table: each input against {@code TlsRpt.parse} and {@code TlsRpt.stream}, lenient and
+ * strict, asserting the typed error (class, limit name, pointer, problem, deviation kind) or the values
+ * read, that the call returned within a hang guard (20 s, generous: not a speed claim) and that the thread
+ * allocated no more than the case's bound (a gzip bomb allocates a small fraction of its expanded size).
+ * Big inputs are generated lazily while they are read; nothing of a gigabyte ever exists in memory.
+ */
+class HostileInputTest {
+
+    static final String HEAD = """
+            {"organization-name":"Org","date-range":{"start-datetime":"2026-11-26T00:00:00Z",\
+            "end-datetime":"2026-11-26T23:59:59Z"},"contact-info":"c@example.org","report-id":"r1",""";
+    static final String POLICY = """
+            {"policy":{"policy-type":"no-policy-found","policy-domain":"example.org"},\
+            "summary":{"total-successful-session-count":1,"total-failure-session-count":0}}""";
+    static final String DETAIL = """
+            {"result-type":"certificate-expired","sending-mta-ip":"192.0.2.1",\
+            "receiving-mx-hostname":"mx.example.org","failed-session-count":1}""";
+    static final String VALID = HEAD + "\"policies\":[" + POLICY + "]}";
+
+    /** A valid report whose only policy has {@code summary} counts given as JSON text. */
+    static String withCounts(String successful, String failed) {
+        return HEAD + "\"policies\":[{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":"
+                + "\"example.org\"},\"summary\":{\"total-successful-session-count\":" + successful
+                + ",\"total-failure-session-count\":" + failed + "}}]}";
+    }
+
+    /** A valid report with {@code organization-name} given as raw bytes between the quotes. */
+    static byte[] withOrganizationBytes(byte[] inside) {
+        return join(utf8("{\"organization-name\":\""), inside, utf8(VALID.substring(VALID.indexOf("\",") + 0)));
+    }
+
+    /** A valid report with {@code organization-name} given as JSON string content (escapes allowed). */
+    static String withOrganization(String jsonContent) {
+        return VALID.replace("\"Org\"", "\"" + jsonContent + "\"");
+    }
+
+    static final String ORG = "/organization-name";
+    static final String SUCCESSFUL = "/policies/0/summary/total-successful-session-count";
+
+    // ---------------------------------------------------------------------------------------------------
+    // the table
+
+    static Stream<Case> cases() {
+        List<Case> t = new ArrayList<>();
+
+        // gzip
+        t.add(both("gzip bomb: 1 GiB of white space inside the report, deflated lazily to about 1 MiB",
+                () -> gzipLazily(sandwich("{\"organization-name\":", " ", GIB, "\"x\"}")),
+                limit("maxDecompressedBytes", "", "decompressed"), 64 * MIB));
+        t.add(both("gzip bomb: 1 GiB of NUL bytes stops at the first byte",
+                () -> gzipLazily(repeat(new byte[] {0}, GIB)),
+                fails("", "unexpected"), 16 * MIB));
+        t.add(both("gzip bomb under a small maxDecompressedBytes: 64 MiB of spaces, limit 1 MiB",
+                () -> gzipLazily(repeat(" ", 64 * MIB)), limit("maxDecompressedBytes", "", "decompressed"),
+                8 * MIB, ParseOptions.lenient().withMaxDecompressedBytes(MIB)));
+        t.add(both("gzip with trailing garbage after the member",
+                bytes(join(gzip(VALID), utf8("trailing garbage"))), fails("", "gzip"), 8 * MIB));
+        t.add(both("gzip with two members that together hold one report",
+                bytes(join(gzip(VALID.substring(0, 50)), gzip(VALID.substring(50)))), reads(r -> {
+                    assertThat(r.report().organizationName()).isEqualTo("Org");
+                    assertThat(r.report().policies()).hasSize(1);
+                }), 8 * MIB));
+        t.add(both("gzip with two members that each hold a whole report (two documents)",
+                bytes(join(gzip(VALID), gzip(VALID))), fails("", "after"), 8 * MIB));
+        t.add(both("truncated gzip (half of the member)",
+                bytes(head(gzip(VALID), gzip(VALID).length / 2)), fails("", "gzip"), 8 * MIB));
+        t.add(both("truncated gzip (the magic and one more byte)",
+                bytes(new byte[] {0x1f, (byte) 0x8b, 8}), fails("", "gzip"), 8 * MIB));
+        t.add(both("gzip with a wrong CRC", bytes(corruptCrc(gzip(VALID))), fails("", "gzip"), 8 * MIB));
+        t.add(both("gzip of a gzip (reports are compressed once)", bytes(gzip(gzip(VALID))),
+                fails("", "unexpected"), 8 * MIB));
+
+        // nesting
+        t.add(both("100 000 levels of arrays at the top", () -> repeat("[", 100_000),
+                fails("", "object"), 16 * MIB));
+        t.add(new Case("100 000 levels of arrays in an unknown member",
+                () -> concat(text("{\"x\":"), repeat("[", 100_000)),
+                limit("maxNestingDepth", "/x", "nest"), deviation(DeviationKind.UNKNOWN_MEMBER, "/x"),
+                16 * MIB, null));
+        t.add(both("100 000 levels of objects in a string member",
+                () -> concat(text("{\"organization-name\":"), repeat("{\"a\":", 100_000)),
+                fails(ORG, "expected a string"), 16 * MIB));
+
+        // huge strings and names
+        t.add(both("a 1 GiB string as organization-name",
+                () -> sandwich("{\"organization-name\":\"", "a", GIB, "\"}"),
+                limit("maxStringLength", ORG, "string"), 64 * MIB));
+        t.add(new Case("a 1 GiB string in an unknown member (skipped, still limited)",
+                () -> sandwich("{\"x\":\"", "a", GIB, "\"}"),
+                limit("maxStringLength", "/x", "string"), deviation(DeviationKind.UNKNOWN_MEMBER, "/x"),
+                64 * MIB, null));
+        t.add(both("a member name of 10 MiB", () -> sandwich("{\"", "k", 10 * MIB, "\":1}"),
+                limit("maxStringLength", "", "name"), 64 * MIB));
+
+        // many entries
+        t.add(both("10 million empty policies: the first fails, no limit is needed",
+                () -> concat(text(HEAD + "\"policies\":[{}"), repeat(",{}", 10_000_000), text("]}")),
+                fails("/policies/0/policy", "missing"), 16 * MIB));
+        t.add(both("10 million minimal policies: maxPolicies stops the 100 001st",
+                () -> concat(text(HEAD + "\"policies\":[" + POLICY), repeat("," + POLICY, 10_000_000),
+                        text("]}")),
+                limit("maxPolicies", "/policies/100000", "policies"), 512 * MIB));
+        t.add(both("10 million failure details: maxFailureDetails stops the 1 000 001st",
+                () -> concat(text(HEAD + "\"policies\":[" + POLICY.replace("}}", "},\"failure-details\":[")
+                        + DETAIL), repeat("," + DETAIL, 10_000_000), text("]}]}")),
+                limit("maxFailureDetails", "/policies/0/failure-details/1000000", "failure details"),
+                2048 * MIB));
+
+        // numbers
+        t.add(both("a count of 10 000 digits", bytes(withCounts("1".repeat(10_000), "0")),
+                fails(SUCCESSFUL, "number"), 8 * MIB));
+        t.add(both("a count of 1e400", bytes(withCounts("1e400", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("a count of -0 is 0", bytes(withCounts("-0", "0")),
+                reads(r -> assertThat(r.report().policies().get(0).summary().totalSuccessfulSessionCount())
+                        .isZero()), 8 * MIB));
+        t.add(both("a count of 1e2 is 100", bytes(withCounts("1e2", "5.0")), reads(r -> {
+            assertThat(r.report().policies().get(0).summary().totalSuccessfulSessionCount()).isEqualTo(100);
+            assertThat(r.report().policies().get(0).summary().totalFailureSessionCount()).isEqualTo(5);
+        }), 8 * MIB));
+        t.add(both("a count of 2^63 - 1 is read", bytes(withCounts("9223372036854775807", "0")),
+                reads(r -> assertThat(r.report().policies().get(0).summary().totalSuccessfulSessionCount())
+                        .isEqualTo(Long.MAX_VALUE)), 8 * MIB));
+        t.add(both("a count of 2^63", bytes(withCounts("9223372036854775808", "0")),
+                fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("a count of 2^64", bytes(withCounts("18446744073709551616", "0")),
+                fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("a count of 9.3e18 (above 2^63 as a double)", bytes(withCounts("9.3e18", "0")),
+                fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("a negative count", bytes(withCounts("-1", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("a fractional count", bytes(withCounts("1.5", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("NaN as a count", bytes(withCounts("NaN", "0")), fails(SUCCESSFUL, ""), 8 * MIB));
+
+        // encoding
+        t.add(both("invalid UTF-8 (0xFF) in a string", bytes(withOrganizationBytes(new byte[] {(byte) 0xff})),
+                fails(ORG, "UTF-8"), 8 * MIB));
+        t.add(both("a truncated UTF-8 sequence (0xC3 0x28)",
+                bytes(withOrganizationBytes(new byte[] {(byte) 0xc3, 0x28})), fails(ORG, "UTF-8"), 8 * MIB));
+        t.add(both("overlong UTF-8: '/' in two bytes (0xC0 0xAF)",
+                bytes(withOrganizationBytes(new byte[] {(byte) 0xc0, (byte) 0xaf})), fails(ORG, "UTF-8"),
+                8 * MIB));
+        t.add(both("overlong UTF-8: '/' in three bytes (0xE0 0x80 0xAF)",
+                bytes(withOrganizationBytes(new byte[] {(byte) 0xe0, (byte) 0x80, (byte) 0xaf})),
+                fails(ORG, "UTF-8"), 8 * MIB));
+        t.add(both("a surrogate encoded in UTF-8 (0xED 0xA0 0x80, CESU-8)",
+                bytes(withOrganizationBytes(new byte[] {(byte) 0xed, (byte) 0xa0, (byte) 0x80})),
+                fails(ORG, "UTF-8"), 8 * MIB));
+        t.add(both("a code point above U+10FFFF (0xF4 0x90 0x80 0x80)",
+                bytes(withOrganizationBytes(new byte[] {(byte) 0xf4, (byte) 0x90, (byte) 0x80, (byte) 0x80})),
+                fails(ORG, "UTF-8"), 8 * MIB));
+        t.add(both("an escaped unpaired high surrogate", bytes(withOrganization("a\\ud800b")),
+                fails(ORG, "surrogate"), 8 * MIB));
+        t.add(both("an escaped unpaired low surrogate", bytes(withOrganization("\\udc00")),
+                fails(ORG, "surrogate"), 8 * MIB));
+        t.add(both("escaped surrogates in the wrong order", bytes(withOrganization("\\udc00\\ud800")),
+                fails(ORG, "surrogate"), 8 * MIB));
+        t.add(both("an escaped surrogate pair is one code point", bytes(withOrganization("\\ud83d\\ude00")),
+                reads(r -> assertThat(r.report().organizationName()).isEqualTo("\uD83D\uDE00")), 8 * MIB));
+        t.add(both("a raw NUL byte in a string", bytes(withOrganizationBytes(new byte[] {'a', 0, 'b'})),
+                fails(ORG, "character"), 8 * MIB));
+        t.add(both("a raw NUL byte between tokens", bytes(join(utf8("{\"organization-name\":"), new byte[] {0},
+                utf8(VALID.substring(VALID.indexOf("\"Org\""))))), fails("", "unexpected"), 8 * MIB));
+        t.add(both("an escaped NUL is kept as sent", bytes(withOrganization("a\\u0000b")),
+                reads(r -> assertThat(r.report().organizationName()).isEqualTo("a\u0000b")), 8 * MIB));
+        t.add(both("a UTF-16LE document with a byte order mark",
+                bytes(join(new byte[] {(byte) 0xff, (byte) 0xfe}, VALID.getBytes(
+                        java.nio.charset.StandardCharsets.UTF_16LE))), fails("", "UTF-8"), 8 * MIB));
+        t.add(both("a UTF-16BE document without a byte order mark",
+                bytes(VALID.getBytes(java.nio.charset.StandardCharsets.UTF_16BE)), fails("", "UTF-8"), 8 * MIB));
+        t.add(both("a UTF-32 document", bytes(VALID.getBytes(java.nio.charset.Charset.forName("UTF-32LE"))),
+                fails("", "UTF-8"), 8 * MIB));
+        t.add(both("a UTF-8 byte order mark is skipped",
+                bytes(join(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, utf8(VALID))),
+                reads(r -> assertThat(r.report().reportId()).isEqualTo("r1")), 8 * MIB));
+        t.add(both("two UTF-8 byte order marks",
+                bytes(join(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf, (byte) 0xef, (byte) 0xbb,
+                    (byte) 0xbf}, utf8(VALID))), fails("", "unexpected"), 8 * MIB));
+
+        // duplicates
+        t.add(new Case("a duplicate organization-name: strict rejects, lenient keeps the first",
+                bytes(VALID.replace("\"contact-info\"", "\"organization-name\":\"Evil\",\"contact-info\"")),
+                readsWith(DeviationKind.DUPLICATE_MEMBER, ORG,
+                        r -> assertThat(r.report().organizationName()).isEqualTo("Org")),
+                deviation(DeviationKind.DUPLICATE_MEMBER, ORG), 8 * MIB, null));
+        t.add(new Case("a second policies array is not read",
+                bytes(VALID.substring(0, VALID.length() - 1) + ",\"policies\":[" + POLICY + "," + POLICY + "]}"),
+                readsWith(DeviationKind.DUPLICATE_MEMBER, "/policies",
+                        r -> assertThat(r.report().policies()).hasSize(1)),
+                deviation(DeviationKind.DUPLICATE_MEMBER, "/policies"), 8 * MIB, null));
+        t.add(new Case("a draft name and its RFC name in one failure detail count as one member",
+                bytes(HEAD + "\"policies\":[" + POLICY.replace("}}", "},\"failure-details\":[")
+                        + DETAIL.replace("}", ",\"additional-information\":\"https://a.example/\","
+                                + "\"additional-info-uri\":\"https://b.example/\"}") + "]}]}"),
+                readsWith(DeviationKind.DUPLICATE_MEMBER, "/policies/0/failure-details/0/additional-info-uri",
+                        r -> assertThat(r.report().policies().get(0).failureDetails().get(0)
+                                .additionalInformation()).isEqualTo("https://a.example/")),
+                deviation(DeviationKind.DRAFT_MEMBER_NAME, "/policies/0/failure-details/0/additional-info-uri"),
+                8 * MIB, null));
+
+        // not plain JSON
+        t.add(both("a line comment", bytes(VALID.replace("{\"organization", "{// c\n\"organization")),
+                fails("", "comment"), 8 * MIB));
+        t.add(both("a block comment", bytes(VALID.replace(",\"report-id\"", "/* c */,\"report-id\"")),
+                fails("", "comment"), 8 * MIB));
+        t.add(both("a trailing comma in an object", bytes(VALID.replace("\"r1\",", "\"r1\",,")),
+                fails("", "unexpected"), 8 * MIB));
+        t.add(both("a trailing comma in an array", bytes(VALID.replace(POLICY + "]", POLICY + ",]")),
+                fails("/policies/1", "unexpected"), 8 * MIB));
+        t.add(both("single quotes", bytes(VALID.replace("\"r1\"", "'r1'")), fails("/report-id", "unexpected"),
+                8 * MIB));
+        t.add(both("two documents concatenated", bytes(VALID + VALID), fails("", "after"), 8 * MIB));
+        t.add(both("a report followed by a stray character", bytes(VALID + "\n x"), fails("", "after"),
+                8 * MIB));
+        t.add(both("a report followed by white space", bytes(VALID + " \r\n\t "),
+                reads(r -> assertThat(r.report().policies()).hasSize(1)), 8 * MIB));
+        t.add(both("an empty file", bytes(new byte[0]), fails("", "empty"), 8 * MIB));
+        t.add(both("only white space", bytes(utf8(" \n ")), fails("", "empty"), 8 * MIB));
+        t.add(both("only a byte order mark", bytes(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}),
+                fails("", "empty"), 8 * MIB));
+        t.add(both("a top-level array", bytes(utf8("[" + VALID + "]")), fails("", "object"), 8 * MIB));
+        t.add(both("a top-level null", bytes(utf8("null")), fails("", "object"), 8 * MIB));
+        t.add(both("a truncated report", bytes(utf8(VALID.substring(0, VALID.length() - 3))),
+                fails("", "end"), 8 * MIB));
+        return t.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // the runs
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void parseInLenientModeGivesTheExpectedOutcomeWithinBounds(Case c) {
+        run(c, false, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void parseInStrictModeGivesTheExpectedOutcomeWithinBounds(Case c) {
+        run(c, true, false);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void streamInLenientModeGivesTheExpectedOutcomeWithinBounds(Case c) {
+        run(c, false, true);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void streamInStrictModeGivesTheExpectedOutcomeWithinBounds(Case c) {
+        run(c, true, true);
+    }
+
+    private static void run(Case c, boolean strict, boolean stream) {
+        ParseOptions options = (c.options() == null ? ParseOptions.lenient() : c.options()).withStrict(strict);
+        Measured m = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            long before = allocatedBytes();
+            ReportChecks.Outcome outcome;
+            try (InputStream in = c.input().get()) {
+                if (stream) {
+                    ReportChecks.Collector collector = new ReportChecks.Collector();
+                    TlsRpt.stream(in, options, collector);
+                    outcome = new ReportChecks.Outcome(collector.result(), null);
+                } else {
+                    outcome = new ReportChecks.Outcome(TlsRpt.parseWithDeviations(in, options), null);
+                }
+            } catch (MalformedReportException e) {
+                outcome = new ReportChecks.Outcome(null, e);
+            }
+            return new Measured(outcome, allocatedBytes() - before);
+        }, () -> c.name() + ": no answer within the hang guard");
+        (strict ? c.strict() : c.lenient()).check(m.outcome());
+        assertThat(m.allocated()).as("bytes allocated by %s", c.name()).isLessThanOrEqualTo(c.maxAllocated());
+    }
+
+    record Measured(ReportChecks.Outcome outcome, long allocated) {
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // paths and the caller's stream
+
+    @Test
+    void aDirectoryGivenAsAPathIsAnIoExceptionNotAMalformedReport(@TempDir Path dir) {
+        IOException e = assertThrows(IOException.class, () -> TlsRpt.parse(dir));
+        assertThat(e).isNotInstanceOf(NoSuchFileException.class);
+        assertThat(e.getMessage()).contains(dir.getFileName().toString());
+        assertThrows(IOException.class, () -> TlsRpt.parse(dir, ParseOptions.strict()));
+    }
+
+    @Test
+    void aMissingFileIsANoSuchFileException(@TempDir Path dir) {
+        assertThrows(NoSuchFileException.class, () -> TlsRpt.parse(dir.resolve("absent.json.gz")));
+    }
+
+    @Test
+    void aFileWithAGzipNameButPlainContentIsReadAsPlain(@TempDir Path dir) throws IOException {
+        Path file = Files.write(dir.resolve("report.json.gz"), utf8(VALID));
+        assertThat(TlsRpt.parse(file).reportId()).isEqualTo("r1");
+    }
+
+    @Test
+    void aFailingCallerStreamStaysAnIoException() {
+        IOException broken = new IOException("connection reset");
+        InputStream in = new FilterInputStream(new ByteArrayInputStream(utf8(VALID))) {
+            private int reads;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (reads++ > 0) {
+                    throw broken;
+                }
+                return super.read(b, off, Math.min(len, 20));
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> TlsRpt.parse(in));
+        assertThat(e).isSameAs(broken);
+    }
+
+    @Test
+    void aFailingCallerStreamUnderGzipStaysAnIoException() {
+        IOException broken = new IOException("connection reset");
+        byte[] gz = gzip(VALID);
+        InputStream in = new FilterInputStream(new ByteArrayInputStream(gz)) {
+            private int reads;
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (reads++ > 1) {
+                    throw broken;
+                }
+                return super.read(b, off, Math.min(len, 12));
+            }
+        };
+        IOException e = assertThrows(IOException.class, () -> TlsRpt.parse(in));
+        assertThat(e).isSameAs(broken);
+    }
+
+    @Test
+    void aGzipReportDeliveredOneByteAtATimeIsRead() throws IOException {
+        InputStream in = new FilterInputStream(new ByteArrayInputStream(gzip(VALID))) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        TlsReport report = TlsRpt.parse(in, ParseOptions.strict());
+        assertThat(report.dateRange().start()).isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(report.policies().get(0).policy().policyType()).isEqualTo(PolicyType.NO_POLICY_FOUND);
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // the table's vocabulary
+
+    /**
+     * One hostile input.
+     *
+     * @param name what it is
+     * @param input a fresh stream of it, generated lazily
+     * @param lenient what lenient mode must do
+     * @param strict what strict mode must do
+     * @param maxAllocated the most bytes the parsing thread may allocate
+     * @param options the options to start from (null: the defaults)
+     */
+    record Case(String name, Supplier<InputStream> input, Expect lenient, Expect strict, long maxAllocated,
+            @Nullable ParseOptions options) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Case both(String name, Supplier<InputStream> input, Expect expect, long maxAllocated) {
+        return new Case(name, input, expect, expect, maxAllocated, null);
+    }
+
+    static Case both(String name, Supplier<InputStream> input, Expect expect, long maxAllocated,
+            ParseOptions options) {
+        return new Case(name, input, expect, expect, maxAllocated, options);
+    }
+
+    static Supplier<InputStream> bytes(byte[] data) {
+        return () -> new ByteArrayInputStream(data);
+    }
+
+    static Supplier<InputStream> bytes(String json) {
+        return bytes(utf8(json));
+    }
+
+    static byte[] corruptCrc(byte[] gz) {
+        byte[] copy = gz.clone();
+        copy[copy.length - 8] ^= 0x55;
+        return copy;
+    }
+
+    /** What a mode must do with an input. */
+    interface Expect {
+        void check(ReportChecks.Outcome outcome);
+    }
+
+    /** A {@link MalformedReportException} (exactly that class) at the pointer, its problem containing the text. */
+    static Expect fails(String pointer, String problem) {
+        return o -> {
+            MalformedReportException e = o.failure();
+            assertThat(e).isExactlyInstanceOf(MalformedReportException.class);
+            assertThat(e.pointer()).as("pointer of " + e).isEqualTo(pointer);
+            assertThat(e.problem()).as("problem of " + e).containsIgnoringCase(problem);
+            assertThat(e.deviationKind()).as("deviation kind of " + e).isNull();
+            ReportChecks.checkWellFormed(e);
+        };
+    }
+
+    /** A {@link LimitExceededException} naming the limit, at the pointer. */
+    static Expect limit(String limitName, String pointer, String problem) {
+        return o -> {
+            MalformedReportException e = o.failure();
+            assertThat(e).isExactlyInstanceOf(LimitExceededException.class);
+            assertThat(((LimitExceededException) e).limitName()).as("limit of " + e).isEqualTo(limitName);
+            assertThat(e.pointer()).as("pointer of " + e).isEqualTo(pointer);
+            assertThat(e.problem()).as("problem of " + e).containsIgnoringCase(problem);
+            ReportChecks.checkWellFormed(e);
+        };
+    }
+
+    /** Strict mode rejecting a catalogued deviation at the pointer. */
+    static Expect deviation(DeviationKind kind, String pointer) {
+        return o -> {
+            MalformedReportException e = o.failure();
+            assertThat(e).isExactlyInstanceOf(MalformedReportException.class);
+            assertThat(e.deviationKind()).as("deviation kind of " + e).isEqualTo(kind);
+            assertThat(e.pointer()).as("pointer of " + e).isEqualTo(pointer);
+            ReportChecks.checkWellFormed(e);
+        };
+    }
+
+    /** A report, checked, with no deviation. */
+    static Expect reads(Consumer<ParseResult> check) {
+        return o -> {
+            assertThat(o.error()).as("error").isNull();
+            assertThat(o.get().deviations()).isEmpty();
+            check.accept(o.get());
+        };
+    }
+
+    /** A report, checked, with a deviation of the kind at the pointer among its deviations. */
+    static Expect readsWith(DeviationKind kind, String pointer, Consumer<ParseResult> check) {
+        return o -> {
+            assertThat(o.error()).as("error").isNull();
+            assertThat(o.get().deviations()).anySatisfy(d -> {
+                assertThat(d.kind()).isEqualTo(kind);
+                assertThat(d.pointer()).isEqualTo(pointer);
+            });
+            check.accept(o.get());
+        };
+    }
+}
