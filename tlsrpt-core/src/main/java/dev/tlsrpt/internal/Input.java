@@ -36,6 +36,8 @@ final class Input extends InputStream {
     private int utf8Code;
     private byte[] head = new byte[0];
     private int headPos;
+    /** Invalid UTF-8 found in the last read: thrown on the next one, once the parser stands at the bad byte. */
+    private @org.jspecify.annotations.Nullable InputFault pendingFault;
 
     private Input(InputStream in, ParseOptions options) throws IOException {
         this.in = in;
@@ -62,10 +64,10 @@ final class Input extends InputStream {
 
     /** Reads the first bytes of text: skips a UTF-8 BOM, refuses UTF-16/32. */
     private void sniffText() throws IOException {
-        byte[] first = new byte[4];
+        byte[] first = new byte[6];
         int n = 0;
-        while (n < 4) {
-            int r = rawRead(first, n, 4 - n);
+        while (n < first.length) {
+            int r = rawRead(first, n, first.length - n);
             if (r < 0) {
                 break;
             }
@@ -85,6 +87,11 @@ final class Input extends InputStream {
             }
         }
         int skip = b0 == 0xef && b1 == 0xbb && b2 == 0xbf ? 3 : 0;
+        if (skip == 3 && n == 6 && (first[3] & 0xff) == 0xef && (first[4] & 0xff) == 0xbb
+                && (first[5] & 0xff) == 0xbf) {
+            // Jackson would skip this second one too: U+FEFF is not JSON white space
+            throw new InputFault("two UTF-8 byte order marks: U+FEFF is not JSON white space");
+        }
         head = java.util.Arrays.copyOfRange(first, skip, Math.max(skip, n));
         for (byte b : head) {
             validate(b);
@@ -109,12 +116,25 @@ final class Input extends InputStream {
             headPos += n;
             return n;
         }
+        InputFault pending = pendingFault;
+        if (pending != null) {
+            throw pending;
+        }
         int n = rawRead(b, off, len);
         if (n > 0) {
             for (int i = off, end = off + n; i < end; i++) {
                 byte x = b[i];
                 if (x < 0 || utf8Pending != 0) {
-                    validate(x);
+                    try {
+                        validate(x);
+                    } catch (InputFault f) {
+                        if (i == off) {
+                            throw f;
+                        }
+                        // hand over the valid bytes first, so that the error's location is the bad byte's
+                        pendingFault = f;
+                        return i - off;
+                    }
                 }
             }
         } else if (n < 0 && utf8Pending != 0) {
