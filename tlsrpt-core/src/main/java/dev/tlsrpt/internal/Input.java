@@ -34,10 +34,9 @@ final class Input extends InputStream {
     private int utf8Pending; // continuation bytes still expected
     private int utf8Min; // the smallest code point the sequence may encode
     private int utf8Code;
+    private long position;
     private byte[] head = new byte[0];
     private int headPos;
-    /** Invalid UTF-8 found in the last read: thrown on the next one, once the parser stands at the bad byte. */
-    private @org.jspecify.annotations.Nullable InputFault pendingFault;
 
     private Input(InputStream in, ParseOptions options) throws IOException {
         this.in = in;
@@ -116,25 +115,14 @@ final class Input extends InputStream {
             headPos += n;
             return n;
         }
-        InputFault pending = pendingFault;
-        if (pending != null) {
-            throw pending;
-        }
         int n = rawRead(b, off, len);
         if (n > 0) {
+            long base = decompressed - n - off;
             for (int i = off, end = off + n; i < end; i++) {
                 byte x = b[i];
                 if (x < 0 || utf8Pending != 0) {
-                    try {
-                        validate(x);
-                    } catch (InputFault f) {
-                        if (i == off) {
-                            throw f;
-                        }
-                        // hand over the valid bytes first, so that the error's location is the bad byte's
-                        pendingFault = f;
-                        return i - off;
-                    }
+                    position = base + i;
+                    validate(x);
                 }
             }
         } else if (n < 0 && utf8Pending != 0) {
@@ -185,26 +173,30 @@ final class Input extends InputStream {
                 utf8Min = 0x10000;
                 utf8Code = b & 0x07;
             } else {
-                throw new InputFault(String.format("invalid UTF-8: byte 0x%02x cannot start a character%s", b,
-                        b == 0xc0 || b == 0xc1 ? " (an overlong encoding)" : ""));
+                throw new InputFault(String.format("invalid UTF-8: byte 0x%02x cannot start a character%s%s", b,
+                        b == 0xc0 || b == 0xc1 ? " (an overlong encoding)" : "", at()));
             }
             return;
         }
         if ((b & 0xc0) != 0x80) {
-            throw new InputFault(String.format("invalid UTF-8: byte 0x%02x where a continuation byte belongs", b));
+            throw new InputFault(String.format("invalid UTF-8: byte 0x%02x where a continuation byte belongs%s", b, at()));
         }
         utf8Code = (utf8Code << 6) | (b & 0x3f);
         if (--utf8Pending == 0) {
             if (utf8Code < utf8Min) {
-                throw new InputFault("invalid UTF-8: an overlong encoding of U+" + Integer.toHexString(utf8Code));
+                throw new InputFault("invalid UTF-8: an overlong encoding of U+" + Integer.toHexString(utf8Code) + at());
             }
             if (utf8Code >= 0xd800 && utf8Code <= 0xdfff) {
-                throw new InputFault("invalid UTF-8: an encoded surrogate U+" + Integer.toHexString(utf8Code));
+                throw new InputFault("invalid UTF-8: an encoded surrogate U+" + Integer.toHexString(utf8Code) + at());
             }
             if (utf8Code > 0x10ffff) {
-                throw new InputFault("invalid UTF-8: a code point above U+10FFFF");
+                throw new InputFault("invalid UTF-8: a code point above U+10FFFF" + at());
             }
         }
+    }
+
+    private String at() {
+        return " at byte offset " + position + " of the JSON";
     }
 
     /** Makes at least {@code need} compressed bytes available if the input has them; false at its end. */

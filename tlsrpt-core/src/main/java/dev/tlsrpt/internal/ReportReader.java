@@ -846,10 +846,13 @@ public final class ReportReader {
                 column(loc));
     }
 
+    /**
+     * A fault below the parser. The parser reads ahead, so its position says nothing about where the
+     * fault is: the message carries the byte offset instead, and the pointer is the document's.
+     */
     private MalformedReportException located(InputFault f) {
-        JsonParser parser = p;
-        TokenStreamLocation loc = parser == null ? null : parser.currentLocation();
-        String ptr = currentPointer();
+        TokenStreamLocation loc = null;
+        String ptr = "";
         String problem = String.valueOf(f.getMessage());
         if (f.limitName != null) {
             return new LimitExceededException(f.limitName, f.limit, problem + " (limit " + f.limitName + ")", ptr,
