@@ -4,8 +4,6 @@ import static dev.tlsrpt.HostileStreams.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Timeout;
 
 /**
  * Fuzz targets for report parsing (Jazzer). The property: a parse returns a report or throws the
@@ -21,7 +19,6 @@ class ReportFuzzTest {
 
     /** Any bytes, as plain JSON (or gzip, when the fuzzer writes the gzip magic itself). */
     @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void plainReports(byte[] data) {
         ReportChecks.Outcome lenient = ReportChecks.checkAll(data);
         assertThat(lenient.ok() ? lenient.get().report() : lenient.failure().problem()).isNotNull();
@@ -32,7 +29,6 @@ class ReportFuzzTest {
      * other bytes are compressed first (a well-formed gzip stream around fuzzed JSON).
      */
     @FuzzTest(maxDuration = "60s")
-    @Timeout(value = 20, unit = TimeUnit.SECONDS)
     void gzipReports(byte[] data) {
         boolean raw = data.length >= 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b;
         byte[] input = raw ? data : gzip(data);
