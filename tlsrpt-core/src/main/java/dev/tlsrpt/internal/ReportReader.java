@@ -786,7 +786,14 @@ public final class ReportReader {
             return value;
         }
         if (v == JsonToken.VALUE_NUMBER_FLOAT) {
-            BigDecimal d = p.getDecimalValue();
+            BigDecimal d;
+            try {
+                d = p.getDecimalValue();
+            } catch (NumberFormatException e) {
+                // Jackson cannot hold an exponent beyond 32 bits (1e2147483648, 0e99999999999)
+                throw fail("expected a non-negative integer, got " + excerpt(p.getString())
+                        + " (an exponent out of range)", ptr, loc);
+            }
             if (d.signum() == 0) {
                 return 0;
             }
