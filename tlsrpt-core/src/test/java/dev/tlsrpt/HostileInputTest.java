@@ -154,6 +154,12 @@ class HostileInputTest {
         t.add(both("a count of 10 000 digits", bytes(withCounts("1".repeat(10_000), "0")),
                 fails(SUCCESSFUL, "number"), 8 * MIB));
         t.add(both("a count of 1e400", bytes(withCounts("1e400", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
+        t.add(both("a count of 1e2147483648 (an exponent beyond 32 bits)", bytes(withCounts("1e2147483648", "0")),
+                fails(SUCCESSFUL, "exponent out of range"), 8 * MIB));
+        t.add(both("a count of 0e99999999999", bytes(withCounts("0e99999999999", "0")),
+                fails(SUCCESSFUL, "exponent out of range"), 8 * MIB));
+        t.add(both("a count of 1e-2147483649", bytes(withCounts("1e-2147483649", "0")),
+                fails(SUCCESSFUL, "exponent out of range"), 8 * MIB));
         t.add(both("a count of -0 is 0", bytes(withCounts("-0", "0")),
                 reads(r -> assertThat(r.report().policies().get(0).summary().totalSuccessfulSessionCount())
                         .isZero()), 8 * MIB));
