@@ -1,6 +1,6 @@
 package dev.tlsrpt;
 
-import static dev.tlsrpt.HostileStreams.gzip;
+import static dev.tlsrpt.hostile.HostileStreams.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;

@@ -1,4 +1,4 @@
-package dev.tlsrpt;
+package dev.tlsrpt.hostile;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,7 +19,7 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Hostile inputs made lazily: streams of gigabytes that never exist in memory, gzip bombs deflated on the
  * fly, and the measuring of the bytes a thread allocates. Public so that the other modules' tests (schema,
- * mail) reach it through core's test-jar.
+ * mail) reach it through core's test-jar (a package of its own: dev.tlsrpt belongs to core's module).
  */
 public final class HostileStreams {
     /** One gibibyte. */
