@@ -1,0 +1,50 @@
+package dev.tlsrpt.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tlsrpt.hostile.HostileStreams;
+import dev.tlsrpt.MalformedReportException;
+import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.TlsRpt;
+
+/**
+ * Fuzz target for the schema validators (Jazzer). The property: {@code validate} returns a
+ * {@link ValidationResult} for any bytes (it never throws for bad content), every violation has a pointer,
+ * a keyword and a short message, and the verdict agrees with the parser in the same mode (the schema's own
+ * promise). Bytes that do not start with the gzip magic are also validated gzip-compressed, which must not
+ * change the verdict.
+ */
+class SchemaFuzzTest {
+
+    @FuzzTest(maxDuration = "60s")
+    void documents(byte[] data) {
+        for (TlsRptSchema schema : new TlsRptSchema[] {TlsRptSchema.strict(), TlsRptSchema.lenient()}) {
+            ValidationResult result = schema.validate(data);
+            for (Violation v : result.violations()) {
+                assertThat(v.pointer().isEmpty() || v.pointer().startsWith("/")).as("pointer of " + v).isTrue();
+                assertThat(v.keyword()).isNotBlank();
+                assertThat(v.message()).isNotBlank();
+                assertThat(v.message().length()).as("short message: " + v.message()).isLessThanOrEqualTo(400);
+            }
+            assertThat(result.isValid()).isEqualTo(result.violations().isEmpty());
+            boolean parses = parses(data, schema.isStrict() ? ParseOptions.strict() : ParseOptions.lenient());
+            assertThat(result.isValid()).as("%s schema agrees with the parser: %s", schema.isStrict() ? "strict"
+                    : "lenient", result.violations()).isEqualTo(parses);
+            boolean gzip = data.length >= 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b;
+            if (!gzip) {
+                assertThat(schema.validate(HostileStreams.gzip(data)).isValid()).as("gzip is transparent")
+                        .isEqualTo(result.isValid());
+            }
+        }
+    }
+
+    static boolean parses(byte[] data, ParseOptions options) {
+        try {
+            TlsRpt.parse(data, options);
+            return true;
+        } catch (MalformedReportException e) {
+            return false;
+        }
+    }
+}
