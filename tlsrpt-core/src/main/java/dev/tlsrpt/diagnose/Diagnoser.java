@@ -154,7 +154,9 @@ final class Diagnoser {
         List<String> explanation = new ArrayList<>();
         explanation.add(advice.format("failure.sessions", a));
         explanation.add(typeText(id, "explanation", ptype, a));
-        if (mx.source == MxHostSource.POLICY_MX_PATTERNS) {
+        if (type.category() == ResultCategory.STS_POLICY) {
+            // fetching or validating the policy involves no MX host: nothing to say about one
+        } else if (mx.source == MxHostSource.POLICY_MX_PATTERNS) {
             explanation.add(advice.format("mx.fromPolicy", a));
         } else if (mx.source == MxHostSource.ABSENT) {
             explanation.add(advice.format("mx.absent", a));

@@ -126,7 +126,19 @@ public record Diagnosis(
      * @return the text
      */
     public String toText() {
-        return TextRenderer.render(this, AdviceCatalog.forLocale(locale));
+        return toText(false);
+    }
+
+    /**
+     * The plain-text rendering of {@link #toText()}, optionally with ANSI colour codes for a terminal:
+     * the severity tags in colour (CRITICAL red, WARNING yellow, INFO cyan, OK green) and the headings
+     * in bold. Colour codes never count towards the 100-column wrapping.
+     *
+     * @param ansiColours whether to add ANSI escape codes
+     * @return the text
+     */
+    public String toText(boolean ansiColours) {
+        return TextRenderer.render(this, AdviceCatalog.forLocale(locale), ansiColours);
     }
 
     /**

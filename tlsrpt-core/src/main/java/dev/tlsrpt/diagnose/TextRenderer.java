@@ -16,7 +16,10 @@ final class TextRenderer {
     private TextRenderer() {
     }
 
-    static String render(Diagnosis d, AdviceCatalog advice) {
+    private static final String RESET = "\u001b[0m";
+    private static final String BOLD = "\u001b[1m";
+
+    static String render(Diagnosis d, AdviceCatalog advice, boolean ansi) {
         List<String> out = new ArrayList<>();
         out.add(advice.format("text.report", Texts.excerpt(d.reportId(), 200)));
         String contact = d.contactInfo();
@@ -24,7 +27,11 @@ final class TextRenderer {
                 Texts.excerpt(d.organizationName(), 200), contact == null ? "" : Texts.excerpt(contact, 200)));
         out.add(advice.format("text.period", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()),
                 DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end())));
-        out.addAll(Texts.wrap(d.verdict(), advice.format("text.verdict") + " ", INDENT, WIDTH));
+        List<String> verdict = Texts.wrap(d.verdict(), advice.format("text.verdict") + " ", INDENT, WIDTH);
+        if (ansi) {
+            verdict.set(0, BOLD + colour(d.severity()) + verdict.get(0) + RESET);
+        }
+        out.addAll(verdict);
 
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         Map<String, String> headings = new LinkedHashMap<>();
@@ -44,16 +51,16 @@ final class TextRenderer {
         }
         for (Map.Entry<String, List<Finding>> g : groups.entrySet()) {
             out.add("");
-            out.add(headings.get(g.getKey()));
+            out.add(ansi ? BOLD + headings.get(g.getKey()) + RESET : headings.get(g.getKey()));
             for (Finding f : g.getValue()) {
-                finding(out, f, advice);
+                finding(out, f, advice, ansi);
             }
         }
         if (!reportLevel.isEmpty()) {
             out.add("");
-            out.add(advice.format("text.groupReport"));
+            out.add(ansi ? BOLD + advice.format("text.groupReport") + RESET : advice.format("text.groupReport"));
             for (Finding f : reportLevel) {
-                finding(out, f, advice);
+                finding(out, f, advice, ansi);
             }
         }
         StringBuilder b = new StringBuilder();
@@ -63,8 +70,13 @@ final class TextRenderer {
         return b.toString();
     }
 
-    private static void finding(List<String> out, Finding f, AdviceCatalog advice) {
-        out.addAll(Texts.wrap(f.title(), "  [" + f.severity().name() + "] ", INDENT, WIDTH));
+    private static void finding(List<String> out, Finding f, AdviceCatalog advice, boolean ansi) {
+        String tag = "[" + f.severity().name() + "]";
+        List<String> title = Texts.wrap(f.title(), "  " + tag + " ", INDENT, WIDTH);
+        if (ansi) {
+            title.set(0, title.get(0).replace(tag, colour(f.severity()) + tag + RESET));
+        }
+        out.addAll(title);
         out.addAll(Texts.wrap(f.explanation(), INDENT, INDENT, WIDTH));
         out.addAll(Texts.wrap(f.action(), INDENT + advice.format("text.action") + " ", INDENT + "  ", WIDTH));
         list(out, advice.format("text.sendingIps"), f.sendingIps(), false);
@@ -77,6 +89,15 @@ final class TextRenderer {
                     INDENT + advice.format("text.where") + " ", INDENT + "  ", WIDTH));
         }
         out.addAll(Texts.wrap(f.reference(), INDENT + advice.format("text.reference") + " ", INDENT + "  ", WIDTH));
+    }
+
+    private static String colour(Severity severity) {
+        return switch (severity) {
+            case CRITICAL -> "\u001b[1;31m";
+            case WARNING -> "\u001b[33m";
+            case INFO -> "\u001b[36m";
+            case OK -> "\u001b[32m";
+        };
     }
 
     private static void list(List<String> out, String label, List<String> values, boolean quote) {

@@ -85,6 +85,18 @@ class RenderingTest {
     }
 
     @Test
+    void ansiColoursOnlyAddEscapeCodesToThePlainText() {
+        Diagnosis d = Diagnosis.of(twoPolicies());
+
+        String coloured = d.toText(true);
+
+        assertThat(coloured).contains("  \u001b[1;31m[CRITICAL]\u001b[0m No TLSA record")
+                .contains("  \u001b[33m[WARNING]\u001b[0m backup.example.com does not offer STARTTLS")
+                .contains("\u001b[1mexample.com, MX mail.example.com\u001b[0m");
+        assertThat(coloured.replaceAll("\u001b\\[[0-9;]*m", "")).isEqualTo(d.toText());
+    }
+
+    @Test
     void findingsAboutTheWholeReportComeLastUnderTheirOwnHeading() {
         TlsReport r = new TlsReport("Example", new dev.tlsrpt.model.DateRange(
                 java.time.Instant.parse("2026-11-26T00:00:00Z"), java.time.Instant.parse("2026-11-28T00:00:00Z")),
