@@ -77,6 +77,23 @@ class AdviceTest {
         assertThat(f.explanation()).startsWith("3 of 1000 sessions (0.3%) failed with " + type.wireName() + ".");
     }
 
+    static Stream<Arguments> everyResultTypeUnderTesting() {
+        return everyResultTypeUnderEnforce();
+    }
+
+    @ParameterizedTest
+    @MethodSource
+    void everyResultTypeUnderTesting(ResultType type, String title, String action, String reference) {
+        Finding f = diagnoseOne(stsPolicy("testing", "mail.example.com"), type, null);
+
+        assertThat(f.severity()).isEqualTo(Severity.WARNING);
+        assertThat(f.stsMode()).isEqualTo(StsMode.TESTING);
+        assertThat(f.mxHost()).isEqualTo("mail.example.com");
+        assertThat(f.title()).isEqualTo(title);
+        assertThat(f.action()).contains(action);
+        assertThat(f.reference()).contains(reference);
+    }
+
     @Test
     void everyResultTypeHasItsOwnAdvice() {
         assertThat(Stream.of(ResultType.values()).filter(t -> t != ResultType.UNKNOWN)
@@ -130,6 +147,9 @@ class AdviceTest {
         assertThat(f.mxHost()).isEqualTo("mail.example.com");
         assertThat(f.explanation()).contains("mail.example.com is protected by DANE: senders that validate DANE "
                 + "did not deliver these messages");
+        String host = type.category() == dev.tlsrpt.model.ResultCategory.STS_POLICY
+                ? "mta-sts.example.com" : "mail.example.com";
+        assertThat(f.action()).contains(host);
     }
 
     @ParameterizedTest
