@@ -149,7 +149,7 @@ final class Diagnoser {
         args.resultTypeName = first.resultTypeName();
         Object[] a = args.array();
 
-        String id = type == ResultType.UNKNOWN ? "unknown" : type.wireName();
+        String id = adviceId(type);
         String ptype = policyKey(policy);
         List<String> explanation = new ArrayList<>();
         explanation.add(advice.format("failure.sessions", a));
@@ -334,6 +334,24 @@ final class Diagnoser {
             throw new IllegalStateException("Advice.properties has no key type." + id + "." + field);
         }
         return text;
+    }
+
+    /** The bundle id of a result type's advice; a switch without default, so a new constant needs advice. */
+    static String adviceId(ResultType type) {
+        return switch (type) {
+            case STARTTLS_NOT_SUPPORTED -> "starttls-not-supported";
+            case CERTIFICATE_HOST_MISMATCH -> "certificate-host-mismatch";
+            case CERTIFICATE_EXPIRED -> "certificate-expired";
+            case CERTIFICATE_NOT_TRUSTED -> "certificate-not-trusted";
+            case VALIDATION_FAILURE -> "validation-failure";
+            case TLSA_INVALID -> "tlsa-invalid";
+            case DNSSEC_INVALID -> "dnssec-invalid";
+            case DANE_REQUIRED -> "dane-required";
+            case STS_POLICY_FETCH_ERROR -> "sts-policy-fetch-error";
+            case STS_POLICY_INVALID -> "sts-policy-invalid";
+            case STS_WEBPKI_INVALID -> "sts-webpki-invalid";
+            case UNKNOWN -> "unknown";
+        };
     }
 
     private static String policyKey(Policy policy) {

@@ -94,6 +94,18 @@ class AdviceTest {
         assertThat(f.reference()).contains(reference);
     }
 
+    @ParameterizedTest
+    @EnumSource(ResultType.class)
+    void everyResultTypeHasATitleExplanationActionAndReference(ResultType type) {
+        AdviceCatalog advice = AdviceCatalog.forLocale(Locale.ROOT);
+        String id = Diagnoser.adviceId(type);
+
+        assertThat(id).isEqualTo(type == ResultType.UNKNOWN ? "unknown" : type.wireName());
+        for (String field : List.of("title", "explanation", "action", "reference")) {
+            assertThat(advice.has("type." + id + "." + field)).as(id + "." + field).isTrue();
+        }
+    }
+
     @Test
     void everyResultTypeHasItsOwnAdvice() {
         assertThat(Stream.of(ResultType.values()).filter(t -> t != ResultType.UNKNOWN)
