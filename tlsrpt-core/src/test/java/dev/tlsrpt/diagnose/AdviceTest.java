@@ -106,6 +106,12 @@ class AdviceTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(dev.tlsrpt.DeviationKind.class)
+    void everyDeviationKindIsDescribed(dev.tlsrpt.DeviationKind kind) {
+        assertThat(AdviceCatalog.forLocale(Locale.ROOT).has("deviation." + kind.name())).isTrue();
+    }
+
     @Test
     void everyResultTypeHasItsOwnAdvice() {
         assertThat(Stream.of(ResultType.values()).filter(t -> t != ResultType.UNKNOWN)
