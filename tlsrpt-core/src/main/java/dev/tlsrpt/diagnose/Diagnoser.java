@@ -267,7 +267,7 @@ final class Diagnoser {
         }
         String description = advice.formatFirst(List.of("deviation." + kind), new Object[0]);
         Object[] a = {
-            kind, where, Texts.excerpt(d.message(), 200), description == null ? "" : description,
+            kind, where, sentence(Texts.excerpt(d.message(), 200)), description == null ? "" : description,
             report.organizationName()
         };
         Finding f = reportFinding(Severity.INFO, FindingKind.PARSE_DEVIATION, "report.deviation", a, d.pointer());
@@ -491,6 +491,12 @@ final class Diagnoser {
             b.append(s.strip());
         }
         return b.toString();
+    }
+
+    /** The text with a full stop at its end unless it already ends a sentence. */
+    private static String sentence(String text) {
+        String t = text.strip();
+        return t.isEmpty() || t.endsWith(".") || t.endsWith("!") || t.endsWith("?") || t.endsWith("…") ? t : t + ".";
     }
 
     private static void addIfPresent(Set<String> set, @Nullable String value) {

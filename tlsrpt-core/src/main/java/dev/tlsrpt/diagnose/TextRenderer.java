@@ -83,11 +83,6 @@ final class TextRenderer {
         list(out, advice.format("text.receivingIps"), f.receivingIps(), false);
         list(out, advice.format("text.reasonCodes"), f.failureReasonCodes(), true);
         list(out, advice.format("text.moreInformation"), f.additionalInformation(), false);
-        String pointer = f.pointer();
-        if (pointer != null) {
-            out.addAll(Texts.wrap(pointer.isEmpty() ? advice.format("placeholder.document") : pointer,
-                    INDENT + advice.format("text.where") + " ", INDENT + "  ", WIDTH));
-        }
         out.addAll(Texts.wrap(f.reference(), INDENT + advice.format("text.reference") + " ", INDENT + "  ", WIDTH));
     }
 

@@ -239,7 +239,7 @@ class DiagnosisTest {
         Finding mismatch = only(d, FindingKind.FAILURE_COUNT_MISMATCH);
         assertThat(mismatch.severity()).isEqualTo(Severity.INFO);
         assertThat(mismatch.failedSessions()).isEqualTo(1);
-        assertThat(mismatch.explanation()).contains("add up to 2 sessions, while its summary counts 1 failed")
+        assertThat(mismatch.explanation()).contains("add up to 2 sessions, while its summary gives total-failure-session-count 1.")
                 .contains("RFC 8460 §4 lets one session count under several result types");
         assertThat(mismatch.reference()).isEqualTo("RFC 8460 §4, §4.3.4");
         Finding fetch = failures(d).get(0);
@@ -321,7 +321,7 @@ class DiagnosisTest {
         assertThat(first.title()).isEqualTo("The report deviates from RFC 8460: DATE_TIME_WITHOUT_ZONE");
         assertThat(first.explanation()).isEqualTo("Lenient parsing tolerated DATE_TIME_WITHOUT_ZONE at "
                 + "/date-range/start-datetime (line 3, column 23): \"2023-01-10T00:00:00\" has no time zone; "
-                + "read as UTC A date-time without a time zone was read as UTC.");
+                + "read as UTC. A date-time without a time zone was read as UTC.");
         assertThat(first.policyIndex()).isEqualTo(-1);
         Finding second = d.findings().get(1);
         assertThat(second.policyIndex()).isZero();
