@@ -2,11 +2,14 @@ package dev.tlsrpt;
 
 import dev.tlsrpt.internal.RecordParser;
 import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.model.FailureDetail;
+import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
 import dev.tlsrpt.model.TlsRptRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -305,5 +308,91 @@ public final class TlsRpt {
     public static RecordSelection selectRecord(Collection<String> records, ParseOptions options) {
         Objects.requireNonNull(options, "options");
         return RecordParser.select(records, !options.isStrict());
+    }
+
+    // ---- writing reports (RFC 8460 section 4.4) ----
+
+    /**
+     * Writes a report as compact RFC 8460 JSON (UTF-8): members in section 4.4 order, {@code mx-host} as an
+     * array, counts as integers, dates as RFC 3339 UTC ({@code 2016-04-01T00:00:00Z}; a fraction only when
+     * not zero). Null optional members are left out, so a model that lacks {@code contact-info},
+     * {@code policy-domain}, {@code sending-mta-ip} or {@code receiving-mx-hostname} (as parsed from a lenient
+     * sender) writes a document that lenient parsing reads back equal and strict parsing rejects; reports
+     * made by {@link ReportBuilder} always pass strict parsing. Streams: nothing but the generator's buffer
+     * is held. Leaves {@code out} open.
+     *
+     * @param report the report
+     * @param out where to write
+     * @throws IOException when {@code out} fails
+     * @throws IllegalArgumentException when a date lies outside the years 0000-9999 or a string holds an
+     *     unpaired surrogate
+     * @since 0.1.0
+     */
+    public static void write(TlsReport report, OutputStream out) throws IOException {
+        write(report, out, WriteOptions.defaults());
+    }
+
+    /**
+     * Writes a report as gzip-compressed RFC 8460 JSON ({@code application/tlsrpt+gzip}, the {@code .json.gz}
+     * of section 5.1). Leaves {@code out} open.
+     *
+     * @param report the report
+     * @param out where to write
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static void writeGzip(TlsReport report, OutputStream out) throws IOException {
+        write(report, out, WriteOptions.defaults().withGzip(true));
+    }
+
+    /**
+     * Writes a report, compact or indented, plain or gzip. Leaves {@code out} open.
+     *
+     * @param report the report
+     * @param out where to write
+     * @param options compact or pretty, plain or gzip
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static void write(TlsReport report, OutputStream out, WriteOptions options) throws IOException {
+        Objects.requireNonNull(report, "report");
+        try (ReportWriter w = writer(out, options)) {
+            w.header(report.header());
+            for (PolicyResult p : report.policies()) {
+                w.policy(p.policy(), p.summary());
+                for (FailureDetail d : p.failureDetails()) {
+                    w.failureDetail(d);
+                }
+            }
+            w.finish();
+        }
+    }
+
+    /**
+     * A writer that writes one report piece by piece (header, each policy and its failure details, finish),
+     * for reports too large to hold in memory. Compact, plain JSON. Leaves {@code out} open.
+     *
+     * @param out where to write
+     * @return the writer
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static ReportWriter writer(OutputStream out) throws IOException {
+        return writer(out, WriteOptions.defaults());
+    }
+
+    /**
+     * A writer that writes one report piece by piece with the given options. Leaves {@code out} open.
+     *
+     * @param out where to write
+     * @param options compact or pretty, plain or gzip
+     * @return the writer
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static ReportWriter writer(OutputStream out, WriteOptions options) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
+        return new ReportWriter(out, options);
     }
 }
