@@ -8,6 +8,7 @@ import dev.tlsrpt.model.Summary;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Writes one report piece by piece, so that an MTA never holds all its failure details in memory: the
@@ -80,6 +81,53 @@ public final class ReportWriter implements Closeable {
     public ReportWriter failureDetail(FailureDetail detail) throws IOException {
         writer.failureDetail(detail);
         return this;
+    }
+
+    /**
+     * This writer as a {@link ReportVisitor}, so that {@link TlsRpt#stream(java.io.InputStream, ReportVisitor)}
+     * can rewrite a report of any size in bounded memory (normalized: RFC member names and order, arrays for
+     * {@code mx-host}, UTC dates). Deviations are not written. A failing stream surfaces as an
+     * {@link UncheckedIOException} wrapping the {@link IOException}.
+     *
+     * <pre>{@code
+     * try (ReportWriter w = TlsRpt.writer(out)) {
+     *     TlsRpt.stream(in, w.visitor());
+     *     w.finish();
+     * }
+     * }</pre>
+     *
+     * @return a visitor that writes what it is given
+     */
+    public ReportVisitor visitor() {
+        return new ReportVisitor() {
+            @Override
+            public void header(ReportHeader header) {
+                unchecked(() -> writer.header(header));
+            }
+
+            @Override
+            public void policy(Policy policy, Summary summary) {
+                unchecked(() -> writer.policy(policy, summary));
+            }
+
+            @Override
+            public void failureDetail(Policy policy, FailureDetail detail) {
+                unchecked(() -> writer.failureDetail(detail));
+            }
+        };
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    private static void unchecked(Step step) {
+        try {
+            step.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**

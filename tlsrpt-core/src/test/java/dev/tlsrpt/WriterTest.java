@@ -174,6 +174,24 @@ class WriterTest {
     }
 
     @Test
+    void visitorWritesWhatItIsGiven() throws IOException {
+        TlsReport report = sample();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportWriter w = TlsRpt.writer(out)) {
+            ReportVisitor v = w.visitor();
+            v.header(report.header());
+            for (PolicyResult p : report.policies()) {
+                v.policy(p.policy(), p.summary());
+                for (FailureDetail d : p.failureDetails()) {
+                    v.failureDetail(p.policy(), d);
+                }
+            }
+            w.finish();
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(EXPECTED);
+    }
+
+    @Test
     void incrementalWriterInsistsOnTheOrder() throws IOException {
         ReportWriter w = TlsRpt.writer(new ByteArrayOutputStream());
         Policy p = sample().policies().get(0).policy();

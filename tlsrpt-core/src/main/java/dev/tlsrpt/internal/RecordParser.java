@@ -69,7 +69,7 @@ public final class RecordParser {
      * @throws MalformedRecordException when the record breaks the grammar
      */
     public static RecordCheck parse(String record, boolean lenient) {
-        Objects.requireNonNull(record, "record");
+        Objects.requireNonNull(record, "txt");
         RecordParser p = new RecordParser(record, lenient);
         TlsRptRecord r = p.record();
         return new RecordCheck(r, p.warnings);
