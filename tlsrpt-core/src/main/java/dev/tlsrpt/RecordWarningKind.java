@@ -33,6 +33,11 @@ public enum RecordWarningKind {
     UNSUPPORTED_SCHEME,
     /** A {@code mailto:} URI without an address or without a domain after the {@code @}. */
     MAILTO_WITHOUT_DOMAIN,
+    /**
+     * A {@code mailto://} URI: {@code mailto:} takes no {@code //}, so the address becomes
+     * {@code //user@domain}, which no mailbox has.
+     */
+    MAILTO_WITH_SLASHES,
     /** An {@code https:} URI without a host. */
     HTTPS_WITHOUT_HOST,
     /** The same URI twice: reports would be sent twice, or the second is pointless. */

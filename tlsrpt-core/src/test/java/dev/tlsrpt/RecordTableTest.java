@@ -111,6 +111,8 @@ class RecordTableTest {
                         List.of("mailto:postmaster"), MAILTO_WITHOUT_DOMAIN, 16),
                 warnAt("mailto with an empty domain", "v=TLSRPTv1; rua=mailto:postmaster@", false,
                         List.of("mailto:postmaster@"), MAILTO_WITHOUT_DOMAIN, 16),
+                warnAt("mailto with slashes", "v=TLSRPTv1; rua=mailto://a@example.com", false,
+                        List.of("mailto://a@example.com"), RecordWarningKind.MAILTO_WITH_SLASHES, 16),
                 warnAt("duplicate URI", "v=TLSRPTv1; rua=" + A + "," + A, false, List.of(A, A), DUPLICATE_URI, 37),
                 warnAt("three URIs", "v=TLSRPTv1; rua=" + A + ",mailto:b@example.com,mailto:c@example.com", false,
                         List.of(A, "mailto:b@example.com", "mailto:c@example.com"), TOO_MANY_URIS, 58),

@@ -444,7 +444,10 @@ public final class RecordParser {
                 int q = ssp.indexOf('?');
                 String to = q < 0 ? ssp : ssp.substring(0, q);
                 int at = to.lastIndexOf('@');
-                if (at <= 0 || at == to.length() - 1) {
+                if (to.startsWith("//")) {
+                    warn(RecordWarningKind.MAILTO_WITH_SLASHES, offset, excerpt(token) + ": mailto: takes no"
+                            + " '//', the address would be " + excerpt(to));
+                } else if (at <= 0 || at == to.length() - 1) {
                     warn(RecordWarningKind.MAILTO_WITHOUT_DOMAIN, offset, excerpt(token)
                             + " has no address with a domain: reporters cannot send to it");
                 }
