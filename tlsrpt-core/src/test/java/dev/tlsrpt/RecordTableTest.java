@@ -98,6 +98,9 @@ class RecordTableTest {
                 ok("extension value with every allowed punctuation",
                         "v=TLSRPTv1; rua=" + A + "; x=!\"#$%&'()*+,-./:<>?@[\\]^_`{|}~", false, List.of(A),
                         Map.of("x", "!\"#$%&'()*+,-./:<>?@[\\]^_`{|}~")),
+                ok("an unencoded ; in a URI ends the field: the rest is an extension",
+                        "v=TLSRPTv1; rua=https://example.com/report;jsessionid=1", false,
+                        List.of("https://example.com/report"), Map.of("jsessionid", "1")),
                 // legal but suspicious
                 warnAt("mox: space before the first semicolon", "v=TLSRPTv1 ; rua=mailto:x@example.com", false,
                         List.of("mailto:x@example.com"), VERSION_PREFIX, 10),
@@ -146,6 +149,8 @@ class RecordTableTest {
                 bad("DMARC-style size limit", "v=TLSRPTv1; rua=" + A + "!10m", 36, "'!' must be percent-encoded"),
                 bad("two URIs without a comma", "v=TLSRPTv1; rua=" + A + " mailto:b@example.com", 37,
                         "expected ',' or ';' after the URI"),
+                bad("an unencoded comma in a URI splits it", "v=TLSRPTv1; rua=https://example.com/a,b", 38,
+                        "not a URI: b has no scheme"),
                 bad("rua without a URI", "v=TLSRPTv1; rua=", 16, "rua= without a URI"),
                 bad("rua with a trailing comma", "v=TLSRPTv1; rua=" + A + ",", 37, "empty URI after ','"),
                 bad("extension name of 33 characters", "v=TLSRPTv1; rua=" + A + "; " + NAME_33 + "=1", 70,
