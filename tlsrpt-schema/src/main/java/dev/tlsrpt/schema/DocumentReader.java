@@ -156,6 +156,10 @@ final class DocumentReader {
         } catch (JacksonException e) {
             throw fatal(Violation.JSON, pointerOf(p), location(e.getLocation()),
                     "not well-formed JSON: " + cleanJacksonMessage(e.getOriginalMessage()));
+        } catch (StackOverflowError e) {
+            // only reachable with a nesting limit far above the default
+            throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "nested too deeply to validate (maxNestingDepth "
+                    + options.maxNestingDepth() + ")");
         }
     }
 

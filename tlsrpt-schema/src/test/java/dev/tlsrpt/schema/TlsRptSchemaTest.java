@@ -518,6 +518,38 @@ class TlsRptSchemaTest {
                 .isEqualTo(Violation.LIMIT);
     }
 
+    @Test
+    void pointersEscapeTildeAndSlashAsRfc6901Says() {
+        String doc = with("\"report-id\":", "\"a/b~c\": 1, \"\": 2,\n  \"report-id\":");
+        assertThat(TlsRptSchema.strict().validate(doc).violations()).extracting(Violation::pointer)
+                .containsExactly("/a~1b~0c", "/");
+        String nested = with("\"result-type\": \"certificate-expired\"", "\"result-type\": \"x\", \"x/y\": 1");
+        assertThat(TlsRptSchema.strict().validate(nested).violations()).extracting(Violation::pointer)
+                .containsExactly("/policies/0/failure-details/0/result-type", "/policies/0/failure-details/0/x~1y");
+    }
+
+    @Test
+    void everyViolationOfALargeReportIsListed() {
+        StringBuilder details = new StringBuilder();
+        for (int i = 0; i < 2000; i++) {
+            details.append(i == 0 ? "" : ",").append("{\"result-type\": \"starttls-not-supported\", "
+                    + "\"sending-mta-ip\": \"1.2.3.4\", \"receiving-mx-hostname\": \"mx\", \"failed-session-count\": -1}");
+        }
+        String doc = REPORT.replaceFirst("(?s)\"failure-details\": \\[.*?\\]\n", "\"failure-details\": [" + details + "]\n");
+        ValidationResult result = TlsRptSchema.strict().validate(doc);
+        assertThat(result.violations()).hasSize(2000).allMatch(v -> v.keyword().equals("minimum"));
+        assertThat(result.violations().get(1999).pointer()).isEqualTo("/policies/0/failure-details/1999/failed-session-count");
+    }
+
+    @Test
+    void nestingFarBeyondTheDefaultLimitIsALimitViolationNotACrash() {
+        int depth = 200_000;
+        String deep = "{\"x\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+        Violation v = only(TlsRptSchema.of(ParseOptions.lenient().withMaxNestingDepth(Integer.MAX_VALUE)).validate(deep));
+        assertThat(v.keyword()).isEqualTo(Violation.LIMIT);
+        assertThat(only(TlsRptSchema.lenient().validate(deep)).keyword()).isEqualTo(Violation.LIMIT);
+    }
+
     static String policyEntry() {
         int start = REPORT.indexOf("    {\n      \"policy\"");
         int end = REPORT.indexOf("\n  ]\n}");
