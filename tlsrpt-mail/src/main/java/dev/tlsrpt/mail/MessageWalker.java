@@ -234,7 +234,11 @@ final class MessageWalker {
         }
     }
 
-    /** Records what mime4j tolerates instead of staying silent; never asks it to throw. */
+    /**
+     * Records the structural damage mime4j tolerates (a body part or header cut short, e.g. a multipart
+     * without its closing boundary); never asks it to throw. Decoder remarks (bare LF in quoted-printable,
+     * stray base64 characters) are common in stored messages and not worth a check.
+     */
     private static final class Monitor extends DecodeMonitor {
         final List<String> warnings = new ArrayList<>();
 
@@ -245,7 +249,8 @@ final class MessageWalker {
 
         @Override
         public boolean warn(String message, String actionDescription) {
-            if (warnings.size() < 5 && !warnings.contains(message)) {
+            boolean structural = message.contains("ended prematurely") || message.contains("Unexpected end of headers");
+            if (structural && warnings.size() < 5 && !warnings.contains(message)) {
                 warnings.add(message);
             }
             return false;
