@@ -147,10 +147,14 @@ final class MessageWalker {
         } catch (MimeIOException e) {
             throw translate(e.getCause(), options);
         } catch (MaxLineLimitException e) {
-            throw new MessageLimitExceededException("maxLineLength", options.maxLineLength(),
-                    "a header line is longer than maxLineLength (" + options.maxLineLength() + " bytes)");
+            throw lineTooLong(options);
         }
         return new Result<>(results, found, monitor.warnings);
+    }
+
+    private static MessageLimitExceededException lineTooLong(MailOptions options) {
+        return new MessageLimitExceededException("maxLineLength", options.maxLineLength(),
+                "a header line is longer than maxLineLength (" + options.maxLineLength() + " bytes)");
     }
 
     private static void checkDepth(int depth, MailOptions options) {
@@ -162,6 +166,11 @@ final class MessageWalker {
     }
 
     private static MalformedMessageException translate(MimeException e, MailOptions options) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof MaxLineLimitException) {
+                return lineTooLong(options);
+            }
+        }
         if (e instanceof MaxHeaderLengthLimitException) {
             return new MessageLimitExceededException("maxHeaderFieldLength", options.maxHeaderFieldLength(),
                     "a header field is longer than maxHeaderFieldLength (" + options.maxHeaderFieldLength()
