@@ -57,7 +57,7 @@ final class Headers {
             Matcher m = RFC2231.matcher(name);
             if (m.matches()) {
                 int index = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                boolean encoded = m.group(3) != null;
+                boolean encoded = m.group(2) == null || m.group(3) != null; // name*, name*0*; not name*0
                 sections.computeIfAbsent(m.group(1), k -> new TreeMap<>())
                         .put(index, new String[] {value, encoded ? "*" : ""});
             } else {
@@ -69,7 +69,7 @@ final class Headers {
         return new Structured(value, params);
     }
 
-    private static final Pattern RFC2231 = Pattern.compile("([^*]+)\\*(?:(\\d{1,3})\\*?)?(\\*)?");
+    private static final Pattern RFC2231 = Pattern.compile("([^*]+)\\*(\\d{1,3})?(\\*)?");
 
     private static String join2231(TreeMap<Integer, String[]> parts) {
         Charset charset = StandardCharsets.UTF_8;
