@@ -54,6 +54,9 @@ final class MboxReader {
             return null;
         }
         skipFromLine();
+        if (!fill(1)) {
+            return null; // a From line at the very end: no message after it
+        }
         current = new MessageStream();
         return current;
     }
