@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 
 /** Cut or damaged messages give reports or the library's own errors, never anything else. */
-class MangledMessageProperties {
+class MangledMessagePropertyTest {
 
     private static final byte[] GOOGLE = Corpus.bytes("mox/google-example.eml");
     private static final byte[] MICROSOFT = Corpus.bytes("tlsrpt-digest/tlsrpt_success_microsoft.eml");
