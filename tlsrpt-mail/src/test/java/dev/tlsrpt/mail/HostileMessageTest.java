@@ -63,7 +63,7 @@ class HostileMessageTest {
                     assertThat(e.limitName()).isEqualTo("maxLineLength");
                     assertThat(e.limit()).isEqualTo(MailOptions.DEFAULT_MAX_LINE_LENGTH);
                 });
-        assertThat(in.served).isLessThan(1024L * 1024);
+        assertThat(in.served).isLessThan(128L * 1024);
     }
 
     @Test
