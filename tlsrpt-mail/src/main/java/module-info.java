@@ -6,7 +6,7 @@
  *
  * @since 0.1.0
  */
-@SuppressWarnings({"requires-automatic", "requires-transitive-automatic"})
+@SuppressWarnings("requires-automatic") // mime4j core has no module descriptor
 module dev.tlsrpt.mail {
     requires transitive dev.tlsrpt;
     requires apache.mime4j.core;
