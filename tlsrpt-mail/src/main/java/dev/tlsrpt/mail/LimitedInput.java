@@ -4,6 +4,7 @@ import dev.tlsrpt.TlsRptException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Supplier;
 
 /**
  * Counts the bytes read and fails with {@link LimitSignal} past a limit. The signal is an
@@ -13,26 +14,26 @@ import java.io.InputStream;
  */
 final class LimitedInput extends FilterInputStream {
     private final long limit;
-    private final String limitName;
-    private final String what;
+    private final Supplier<TlsRptException> exceeded;
     private long count;
 
-    LimitedInput(InputStream in, long limit, String limitName, String what) {
+    /** Fails with the exception {@code exceeded} supplies once more than {@code limit} bytes were read. */
+    LimitedInput(InputStream in, long limit, Supplier<TlsRptException> exceeded) {
         super(in);
         this.limit = limit;
-        this.limitName = limitName;
-        this.what = what;
+        this.exceeded = exceeded;
     }
 
-    long count() {
-        return count;
+    /** Fails with a {@link MessageLimitExceededException} for {@code maxMessageBytes} naming {@code what}. */
+    static LimitedInput messageBytes(InputStream in, long limit, String what) {
+        return new LimitedInput(in, limit, () -> new MessageLimitExceededException("maxMessageBytes", limit,
+                what + " is longer than maxMessageBytes (" + limit + " bytes)"));
     }
 
     private void add(long n) throws LimitSignal {
         count += n;
         if (count > limit) {
-            throw new LimitSignal(new MessageLimitExceededException(limitName, limit,
-                    what + " is longer than " + limitName + " (" + limit + " bytes)"));
+            throw new LimitSignal(exceeded.get());
         }
     }
 

@@ -183,9 +183,6 @@ final class MboxReader {
                 System.arraycopy(buf, pos, b, off + n, end - pos);
                 n += end - pos;
                 pos = end;
-                if (n > 0 && in.available() == 0 && pos >= limit) {
-                    break; // hand back what we have rather than block
-                }
             }
             return n == 0 && ended ? -1 : n;
         }

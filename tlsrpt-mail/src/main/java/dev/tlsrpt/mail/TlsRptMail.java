@@ -10,6 +10,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -97,7 +98,7 @@ public final class TlsRptMail {
         if (kind != ContentKind.OTHER) {
             return List.of(bare(input, kind, options));
         }
-        if (head.length >= 5 && new String(head, 0, 5, java.nio.charset.StandardCharsets.US_ASCII).equals("From ")) {
+        if (head.length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
             return parseMbox(input, options);
         }
         return message(input, options);
@@ -228,8 +229,8 @@ public final class TlsRptMail {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(options, "options");
         try {
-            InputStream in = new BufferedInputStream(new LimitedInput(new Unclosable(body), options.maxMessageBytes(),
-                    "maxMessageBytes", "the body"), 16 * 1024);
+            InputStream in = new BufferedInputStream(LimitedInput.messageBytes(new Unclosable(body),
+                    options.maxMessageBytes(), "the body"), 16 * 1024);
             ContentKind kind = ContentKind.sniff(in);
             String type = contentType == null ? null : Headers.structured(contentType).value();
             List<MailCheck> checks = new ArrayList<>();
@@ -252,7 +253,7 @@ public final class TlsRptMail {
 
     private static List<MailReport> message(InputStream in, MailOptions options) throws IOException {
         try {
-            InputStream limited = new LimitedInput(in, options.maxMessageBytes(), "maxMessageBytes", "the message");
+            InputStream limited = LimitedInput.messageBytes(in, options.maxMessageBytes(), "the message");
             MessageWalker.Result<MailReport> walk = MessageWalker.walk(limited, options, (part, content) -> {
                 ParseResult result = readReport(content, part.content(), options.reportOptions());
                 return new MailReport(result.report(), result.deviations(), part.envelope(), part.fileName(),
@@ -295,7 +296,10 @@ public final class TlsRptMail {
                 throw new MalformedMessageException("the zip attachment holds no file");
             }
             String name = entry.getName();
-            InputStream json = new BufferedInputStream(new InflatedLimit(zip, options.maxDecompressedBytes(), name));
+            long limit = options.maxDecompressedBytes();
+            InputStream json = new BufferedInputStream(new LimitedInput(zip, limit, () -> new LimitExceededException(
+                    "maxDecompressedBytes", limit, "the zip entry " + Headers.excerpt(name) + " inflates to more than "
+                    + limit + " bytes", "", -1, -1)));
             return TlsRpt.parseWithDeviations(json, options);
         } catch (ZipException e) {
             throw new MalformedMessageException("the zip attachment is broken: " + e.getMessage(), e);
@@ -316,45 +320,6 @@ public final class TlsRptMail {
             throw r;
         }
         return (IOException) e;
-    }
-
-    /** Bounds a zip entry's inflated size with the core's {@code maxDecompressedBytes}. */
-    private static final class InflatedLimit extends FilterInputStream {
-        private final long limit;
-        private final String name;
-        private long count;
-
-        InflatedLimit(InputStream in, long limit, String name) {
-            super(in);
-            this.limit = limit;
-            this.name = name;
-        }
-
-        private void add(long n) throws IOException {
-            count += n;
-            if (count > limit) {
-                throw new LimitedInput.LimitSignal(new LimitExceededException("maxDecompressedBytes", limit, "the zip entry "
-                        + Headers.excerpt(name) + " inflates to more than " + limit + " bytes", "", -1, -1));
-            }
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                add(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                add(n);
-            }
-            return n;
-        }
     }
 
     /** Keeps the caller's stream open whatever the readers on top of it do. */
