@@ -114,7 +114,7 @@ final class MessageWalker {
                     }
                     case T_END_HEADER -> {
                         if (messageHeader && !messages.isEmpty()) {
-                            messages.peek().contentType = entity.contentType();
+                            messages.peek().endHeader(entity.contentType());
                         }
                     }
                     case T_START_MULTIPART -> {
@@ -124,12 +124,12 @@ final class MessageWalker {
                     case T_END_MULTIPART -> multipartDepth--;
                     case T_END_MESSAGE -> messages.pop();
                     case T_BODY -> {
-                        MessageFrame message = messages.isEmpty() ? new MessageFrame() : messages.peek();
+                        MessageFrame message = messages.element();
                         String mediaType = tokens.getBodyDescriptor().getMimeType().toLowerCase(Locale.ROOT);
                         String fileName = entity.fileName();
                         InputStream content = new BufferedInputStream(tokens.getDecodedInputStream(), 8192);
                         ContentKind kind = ContentKind.sniff(content);
-                        Part part = new Part(message.envelope(), message.contentType, mediaType, fileName, kind,
+                        Part part = new Part(message.envelope, message.contentType, mediaType, fileName, kind,
                                 messageHeader);
                         if (part.typedAsReport() || kind != ContentKind.OTHER) {
                             results.add(handler.handle(part, content));
@@ -218,6 +218,7 @@ final class MessageWalker {
         private @Nullable String date;
         private @Nullable String messageId;
         Headers.Structured contentType = Headers.structured("text/plain");
+        Envelope envelope = Envelope.none();
 
         void add(String name, String body) {
             switch (name) {
@@ -237,9 +238,10 @@ final class MessageWalker {
             return seen != null ? seen : Headers.text(body);
         }
 
-        Envelope envelope() {
+        void endHeader(Headers.Structured type) {
+            contentType = type;
             OffsetDateTime dateTime = date == null ? null : Headers.date(date);
-            return new Envelope(domain, submitter, subject, from, date, dateTime, messageId);
+            envelope = new Envelope(domain, submitter, subject, from, date, dateTime, messageId);
         }
     }
 
