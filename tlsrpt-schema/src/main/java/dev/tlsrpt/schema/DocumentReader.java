@@ -80,6 +80,16 @@ final class DocumentReader {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The member names RFC 8460 (and its drafts) define in each object; the parser skips any other. */
+    private static final Map<Kind, Set<String>> KNOWN = Map.of(
+            Kind.REPORT, Set.of("organization-name", "date-range", "contact-info", "report-id", "policies"),
+            Kind.DATE_RANGE, Set.of("start-datetime", "end-datetime"),
+            Kind.POLICY_RESULT, Set.of("policy", "summary", "failure-details"),
+            Kind.POLICY, Set.of("policy-type", "policy-string", "policy-domain", "mx-host", "mx-host-pattern"),
+            Kind.SUMMARY, Set.of("total-successful-session-count", "total-failure-session-count"),
+            Kind.FAILURE_DETAIL, Set.of("result-type", "sending-mta-ip", "receiving-mx-hostname", "receiving-mx-helo",
+                    "receiving-ip", "failed-session-count", "additional-information", "additional-info-uri",
+                    "failure-reason-code", "failure-error-code"));
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** Stands for any integer too large to hold exactly: above every count's maximum. */
@@ -211,6 +221,13 @@ final class DocumentReader {
                                     + " counts"));
                 }
                 p.skipChildren();
+                continue;
+            }
+            if (kind != null && !KNOWN.get(kind).contains(name)) {
+                // an unknown member: the parser skips its value whole, without reading its strings
+                starts.putIfAbsent(child, location(p.currentTokenLocation()));
+                p.skipChildren();
+                node.set(name, NODES.nullNode());
                 continue;
             }
             node.set(name, value(p, child, childKind(kind, name)));
