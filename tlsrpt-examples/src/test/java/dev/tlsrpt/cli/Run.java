@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /** Runs {@code tlsrpt} in-process with captured output, as a test sees it. */
 final class Run {
@@ -33,14 +34,14 @@ final class Run {
     }
 
     static Run with(byte[] stdin, Map<String, String> env, boolean terminal, String... args) {
-        return with(new ByteArrayInputStream(stdin), env, terminal, new AtomicLong(), args);
+        return with(new ByteArrayInputStream(stdin), env, terminal, new AtomicLong()::get, args);
     }
 
-    static Run with(InputStream stdin, Map<String, String> env, boolean terminal, AtomicLong clock, String... args) {
+    static Run with(InputStream stdin, Map<String, String> env, boolean terminal, LongSupplier clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                stdin, env, terminal, clock::get);
+                stdin, env, terminal, clock);
         int code = Main.run(environment, args);
         return new Run(code, out.toString(), err.toString());
     }
