@@ -1,5 +1,6 @@
 package dev.tlsrpt.model;
 
+import dev.tlsrpt.internal.PolicyStrings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -107,6 +108,17 @@ public record Policy(
             }
         }
         return List.copyOf(patterns);
+    }
+
+    /**
+     * The TLSA records of a {@code tlsa} policy: the policy-string elements, except that an element holding
+     * a JSON array of records in one string (as Microsoft sends it) yields the array's records, and an
+     * element listing several records separated by semicolons is split.
+     *
+     * @return the records in the order sent; empty for other policy types
+     */
+    public List<String> tlsaRecords() {
+        return policyType == PolicyType.TLSA ? PolicyStrings.tlsaRecords(policyStrings) : List.of();
     }
 
     /**

@@ -1,0 +1,24 @@
+package dev.tlsrpt.internal;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A problem found below the JSON parser (gzip, UTF-8, a byte limit). Unchecked so that it passes through
+ * Jackson untouched; the reader turns it into a located {@code MalformedReportException}.
+ */
+final class InputFault extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    final @Nullable String limitName;
+    final long limit;
+
+    InputFault(String problem) {
+        this(problem, null, -1);
+    }
+
+    InputFault(String problem, @Nullable String limitName, long limit) {
+        super(problem, null, false, false);
+        this.limitName = limitName;
+        this.limit = limit;
+    }
+}

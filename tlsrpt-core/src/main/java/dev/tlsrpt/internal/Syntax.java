@@ -1,0 +1,233 @@
+package dev.tlsrpt.internal;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hand-written checks equivalent to the regular expressions the JSON Schema uses (IP literals, URIs,
+ * RFC 3339 date-times), fast enough for the hot path. Tests hold them to the regular expressions.
+ */
+final class Syntax {
+    private Syntax() {
+    }
+
+    /** An IPv4 dotted-decimal literal without leading zeros, or an RFC 3986 IPv6address (no zone). */
+    static boolean isIpLiteral(String s) {
+        return s.indexOf(':') >= 0 ? isIpv6(s) : isIpv4(s, 0, s.length());
+    }
+
+    static boolean isIpv4(String s, int from, int to) {
+        int parts = 0;
+        int i = from;
+        while (true) {
+            int start = i;
+            int value = 0;
+            while (i < to && i - start < 4) {
+                char c = s.charAt(i);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                value = value * 10 + (c - '0');
+                i++;
+            }
+            int digits = i - start;
+            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+                return false;
+            }
+            parts++;
+            if (i == to) {
+                return parts == 4;
+            }
+            if (s.charAt(i) != '.' || parts == 4) {
+                return false;
+            }
+            i++;
+        }
+    }
+
+    private static boolean isIpv6(String s) {
+        int dc = s.indexOf("::");
+        if (dc < 0) {
+            return groups(s, 0, s.length(), true) == 8;
+        }
+        if (s.indexOf("::", dc + 1) >= 0) {
+            return false;
+        }
+        int left = dc == 0 ? 0 : groups(s, 0, dc, false);
+        int right = dc + 2 == s.length() ? 0 : groups(s, dc + 2, s.length(), true);
+        return left >= 0 && right >= 0 && left + right <= 7;
+    }
+
+    /** Counts the h16 groups of {@code s[from, to)} (an IPv4 tail counts 2); -1 when malformed. */
+    private static int groups(String s, int from, int to, boolean ipv4Tail) {
+        int count = 0;
+        int i = from;
+        while (true) {
+            int end = s.indexOf(':', i);
+            if (end < 0 || end > to) {
+                end = to;
+            }
+            if (end == to && ipv4Tail && s.indexOf('.', i) >= 0 && s.indexOf('.', i) < to) {
+                return isIpv4(s, i, to) ? count + 2 : -1;
+            }
+            int len = end - i;
+            if (len < 1 || len > 4) {
+                return -1;
+            }
+            for (int k = i; k < end; k++) {
+                if (!isHex(s.charAt(k))) {
+                    return -1;
+                }
+            }
+            count++;
+            if (end == to) {
+                return count;
+            }
+            i = end + 1;
+            if (i == to) {
+                return -1; // a trailing single colon
+            }
+        }
+    }
+
+    /** An RFC 3986 {@code URI}: a scheme, a colon, then only URI characters and %-escapes. */
+    static boolean isUri(String s) {
+        int n = s.length();
+        if (n == 0 || !isAlpha(s.charAt(0))) {
+            return false;
+        }
+        int i = 1;
+        while (i < n && s.charAt(i) != ':') {
+            char c = s.charAt(i);
+            if (!(isAlpha(c) || isDigit(c) || c == '+' || c == '.' || c == '-')) {
+                return false;
+            }
+            i++;
+        }
+        if (i == n) {
+            return false;
+        }
+        for (i++; i < n; i++) {
+            char c = s.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= n || !isHex(s.charAt(i + 1)) || !isHex(s.charAt(i + 2))) {
+                    return false;
+                }
+                i += 2;
+            } else if (!(isAlpha(c) || isDigit(c) || "._~:/?#[]@!$&'()*+,;=-".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isAlpha(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHex(char c) {
+        return isDigit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+    }
+
+    /** A parsed date-time: the instant and whether the text carried a zone offset. */
+    record DateTime(Instant instant, boolean hasZone) {
+    }
+
+    /**
+     * Reads {@code YYYY-MM-DD[Tt]hh:mm:ss[.f{1,9}](Z|z|+hh:mm|-hh:mm)}, the offset optional here (the caller
+     * decides whether its absence is a deviation), and a real calendar date.
+     *
+     * @return the date-time, or null when the text is not one
+     */
+    static @Nullable DateTime parseDateTime(String s) {
+        int n = s.length();
+        if (n < 19 || s.charAt(4) != '-' || s.charAt(7) != '-' || (s.charAt(10) != 'T' && s.charAt(10) != 't')
+                || s.charAt(13) != ':' || s.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(s, 0, 4);
+        int month = digits(s, 5, 2);
+        int day = digits(s, 8, 2);
+        int hour = digits(s, 11, 2);
+        int minute = digits(s, 14, 2);
+        int second = digits(s, 17, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
+                || minute > 59 || second < 0 || second > 59) {
+            return null;
+        }
+        int i = 19;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == '.') {
+            int start = ++i;
+            while (i < n && isDigit(s.charAt(i))) {
+                i++;
+            }
+            int len = i - start;
+            if (len < 1 || len > 9) {
+                return null;
+            }
+            nanos = digits(s, start, len);
+            for (int k = len; k < 9; k++) {
+                nanos *= 10;
+            }
+        }
+        int offsetSeconds = 0;
+        boolean hasZone = true;
+        if (i == n) {
+            hasZone = false;
+        } else if ((s.charAt(i) == 'Z' || s.charAt(i) == 'z') && i + 1 == n) {
+            offsetSeconds = 0;
+        } else if ((s.charAt(i) == '+' || s.charAt(i) == '-') && i + 6 == n && s.charAt(i + 3) == ':') {
+            int oh = digits(s, i + 1, 2);
+            int om = digits(s, i + 4, 2);
+            if (oh < 0 || oh > 23 || om < 0 || om > 59) {
+                return null;
+            }
+            offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(i) == '-' ? -1 : 1);
+        } else {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.of(year, month, day);
+            long epoch = date.toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+            ZoneOffset.ofTotalSeconds(offsetSeconds);
+            return new DateTime(Instant.ofEpochSecond(epoch, nanos), hasZone);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    private static int digits(String s, int from, int len) {
+        int v = 0;
+        for (int i = from; i < from + len; i++) {
+            char c = s.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    }
+
+    /** The index of an unpaired surrogate in {@code s}, or -1. */
+    static int unpairedSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return i;
+                }
+            }
+        }
+        return -1;
+    }
+}
