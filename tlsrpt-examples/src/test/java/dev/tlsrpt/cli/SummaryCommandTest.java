@@ -46,7 +46,7 @@ class SummaryCommandTest {
         assertThat(run.exitCode).as(run.toString()).isEqualTo(3);
         assertThat(run.out).startsWith("TLS-RPT summary: 3 reports from 2 organizations, 1 unreadable\n");
         assertThat(run.err).startsWith("tlsrpt: " + dir.resolve("d-broken.json") + ": ")
-                .contains("line 7")
+                .contains("/policies/0/policy/policy-type: ", "(line 6, column 50)")
                 .doesNotContain(".hidden");
         assertThat(run.err.lines()).hasSize(1);
     }
