@@ -9,4 +9,5 @@ module dev.tlsrpt {
 
     exports dev.tlsrpt;
     exports dev.tlsrpt.model;
+    exports dev.tlsrpt.diagnose;
 }

@@ -212,4 +212,49 @@ public final class TlsRpt {
         Objects.requireNonNull(visitor, "visitor");
         ReportReader.stream(in, options, visitor);
     }
+
+    /**
+     * Diagnoses a report in English: what failed, where, how badly and what to do, most severe first.
+     * Never resolves a name or opens a connection.
+     *
+     * @param report the report
+     * @return the diagnosis, with at least one finding ({@link dev.tlsrpt.diagnose.Severity#OK} when
+     *     nothing failed)
+     */
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report) {
+        return dev.tlsrpt.diagnose.Diagnosis.of(report);
+    }
+
+    /**
+     * Diagnoses a report with texts in the given locale (English when no translation ships for it).
+     *
+     * @param report the report
+     * @param locale the locale of the texts, {@link java.util.Locale#ROOT} for English
+     * @return the diagnosis
+     */
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report, java.util.Locale locale) {
+        return dev.tlsrpt.diagnose.Diagnosis.of(report, java.util.List.of(), locale);
+    }
+
+    /**
+     * Diagnoses a report in English, with an INFO finding for each deviation lenient parsing tolerated.
+     *
+     * @param result a report and its deviations, from {@code parseWithDeviations}
+     * @return the diagnosis
+     */
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result) {
+        return diagnose(result, java.util.Locale.ROOT);
+    }
+
+    /**
+     * Diagnoses a report with its tolerated deviations, with texts in the given locale.
+     *
+     * @param result a report and its deviations, from {@code parseWithDeviations}
+     * @param locale the locale of the texts, {@link java.util.Locale#ROOT} for English
+     * @return the diagnosis
+     */
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result, java.util.Locale locale) {
+        Objects.requireNonNull(result, "result");
+        return dev.tlsrpt.diagnose.Diagnosis.of(result.report(), result.deviations(), locale);
+    }
 }

@@ -1,0 +1,93 @@
+package dev.tlsrpt.diagnose;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Small text helpers shared by the diagnoser and the renderers. */
+final class Texts {
+
+    /** The longest excerpt of sender data quoted in a text. */
+    static final int MAX_QUOTE = 80;
+
+    private Texts() {
+    }
+
+    /** A share from 0 to 1 as a percentage with at most two decimals, such as {@code 0.06%}. */
+    static String percent(double share) {
+        if (share <= 0.0) {
+            return "0%";
+        }
+        if (share >= 1.0) {
+            return "100%";
+        }
+        BigDecimal pct = BigDecimal.valueOf(share).multiply(BigDecimal.valueOf(100))
+                .setScale(2, RoundingMode.HALF_UP);
+        if (pct.signum() == 0) {
+            return "<0.01%";
+        }
+        if (pct.compareTo(BigDecimal.valueOf(100)) >= 0) {
+            return ">99.99%";
+        }
+        return pct.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /** Sender data made safe to show: control characters replaced, cut to {@link #MAX_QUOTE} characters. */
+    static String excerpt(String s) {
+        return excerpt(s, MAX_QUOTE);
+    }
+
+    /** Sender data made safe to show: control characters replaced, cut to {@code max} characters. */
+    static String excerpt(String s, int max) {
+        StringBuilder b = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (count == max) {
+                b.append('…');
+                break;
+            }
+            b.appendCodePoint(Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? ' ' : cp);
+            count++;
+        }
+        return b.toString().strip();
+    }
+
+    /** {@link #excerpt(String)} in double quotes. */
+    static String quote(String s) {
+        return "\"" + excerpt(s) + "\"";
+    }
+
+    /**
+     * Wraps a text at {@code width} columns; the first line starts with {@code first}, the others with
+     * {@code indent}. Words longer than a line stay whole.
+     */
+    static List<String> wrap(String text, String first, String indent, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder(first);
+        int prefix = first.length();
+        boolean empty = true;
+        for (String word : text.strip().split("\\s+")) {
+            if (word.isEmpty()) {
+                continue;
+            }
+            if (!empty && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(indent);
+                prefix = indent.length();
+                empty = true;
+            }
+            if (!empty) {
+                line.append(' ');
+            }
+            line.append(word);
+            empty = false;
+        }
+        if (!empty || line.length() > prefix || lines.isEmpty()) {
+            lines.add(line.toString().stripTrailing());
+        }
+        return lines;
+    }
+}
