@@ -22,9 +22,6 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.json.JsonFactory;
 
 /**
  * {@code tlsrpt diagnose [FILE|DIR|-]...}: what each report means and what to do, as text, JSON or CSV
@@ -179,10 +176,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     g.writeStartObject();
                     g.writeStringProperty("input", name);
                     g.writeName("diagnosis");
-                    try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(), d.toJson())) {
-                        p.nextToken();
-                        g.copyCurrentStructure(p);
-                    }
+                    JsonOut.copy(g, d.toJson());
                     g.writeEndObject();
                 }
 

@@ -5,6 +5,9 @@ import dev.tlsrpt.MalformedReportException;
 import java.io.Writer;
 import java.util.List;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.StreamWriteFeature;
@@ -39,6 +42,33 @@ final class JsonOut {
             }
         };
         return FACTORY.createGenerator(pretty, out);
+    }
+
+    /**
+     * Copies a JSON document into the generator, numbers exactly as written (no {@code 6.22E-4} for
+     * {@code 0.000622}).
+     *
+     * @param g the generator, where a value may go
+     * @param json the document
+     */
+    static void copy(JsonGenerator g, String json) {
+        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                switch (t) {
+                    case START_OBJECT -> g.writeStartObject();
+                    case END_OBJECT -> g.writeEndObject();
+                    case START_ARRAY -> g.writeStartArray();
+                    case END_ARRAY -> g.writeEndArray();
+                    case PROPERTY_NAME -> g.writeName(p.currentName());
+                    case VALUE_STRING -> g.writeString(p.getString());
+                    case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> g.writeNumber(p.getString());
+                    case VALUE_TRUE -> g.writeBoolean(true);
+                    case VALUE_FALSE -> g.writeBoolean(false);
+                    case VALUE_NULL -> g.writeNull();
+                    default -> throw new IllegalStateException("unexpected " + t);
+                }
+            }
+        }
     }
 
     /**

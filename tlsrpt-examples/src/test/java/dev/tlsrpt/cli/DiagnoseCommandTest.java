@@ -56,7 +56,7 @@ class DiagnoseCommandTest {
         assertThat(values(run.out, "severity")).startsWith("critical");
         assertThat(values(run.out, "result-type")).contains("certificate-expired");
         assertThat(values(run.out, "pointer")).isNotEmpty();
-        assertThat(run.out).contains("\"unreadable\"");
+        assertThat(run.out).contains("\"unreadable\"", "\"share\" : 0.000622,");
     }
 
     @Test
