@@ -1,13 +1,20 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.RecordParser;
 import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.model.FailureDetail;
+import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
+import dev.tlsrpt.model.TlsRptRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -256,5 +263,181 @@ public final class TlsRpt {
     public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result, java.util.Locale locale) {
         Objects.requireNonNull(result, "result");
         return dev.tlsrpt.diagnose.Diagnosis.of(result.report(), result.deviations(), locale);
+    }
+
+    // ---- the _smtp._tls TXT record (RFC 8460 section 3) ----
+
+    /**
+     * Reads a {@code _smtp._tls} TXT record strictly by the RFC 8460 section 3 grammar. Warnings are dropped;
+     * use {@link #checkRecord(String)} to see them.
+     *
+     * <pre>{@code
+     * TlsRptRecord r = TlsRpt.parseRecord("v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://example.com/r");
+     * r.rua();   // [mailto:tlsrpt@example.com, https://example.com/r]
+     * }</pre>
+     *
+     * @param txt the record, its strings concatenated (see {@link #joinTxtStrings(List)})
+     * @return the record
+     * @throws MalformedRecordException when the record breaks the grammar, with the offset
+     * @since 0.1.0
+     */
+    public static TlsRptRecord parseRecord(String txt) {
+        return checkRecord(txt).record();
+    }
+
+    /**
+     * Reads a {@code _smtp._tls} TXT record strictly and returns it with its warnings: legal records that
+     * are still likely to go wrong (an {@code http:} rua, a {@code mailto:} without a domain, duplicate URIs,
+     * {@code v=TLSRPTv1 ;} ...).
+     *
+     * @param txt the record, its strings concatenated
+     * @return the record and its warnings
+     * @throws MalformedRecordException when the record breaks the grammar, with the offset
+     * @since 0.1.0
+     */
+    public static RecordCheck checkRecord(String txt) {
+        return RecordParser.parse(txt, false);
+    }
+
+    /**
+     * Reads a {@code _smtp._tls} TXT record; with {@link ParseOptions#lenient()} it also accepts the forms
+     * that {@link RecordWarningKind} marks <em>lenient only</em> (a version in another case, {@code RUA=},
+     * an address without {@code mailto:}, {@code ;;}, stray white space), each with a warning. Only
+     * {@link ParseOptions#isStrict()} matters here; the limits are for reports.
+     *
+     * @param txt the record, its strings concatenated
+     * @param options strict (the grammar exactly) or lenient
+     * @return the record and its warnings
+     * @throws MalformedRecordException when the record cannot be read, with the offset
+     * @since 0.1.0
+     */
+    public static RecordCheck checkRecord(String txt, ParseOptions options) {
+        Objects.requireNonNull(options, "options");
+        return RecordParser.parse(txt, !options.isStrict());
+    }
+
+    /**
+     * Concatenates the character-strings of one TXT record without adding spaces, as RFC 8460 section 3
+     * requires ({@code ["v=TLSRPTv1;rua=mailto:a@exa", "mple.com"]} is one record).
+     *
+     * @param strings the record's strings in wire order, without the DNS quotes
+     * @return the record text
+     * @since 0.1.0
+     */
+    public static String joinTxtStrings(List<String> strings) {
+        return RecordParser.join(strings);
+    }
+
+    /**
+     * Picks the TLSRPT record out of the TXT records at {@code _smtp._tls.<domain>} as RFC 8460 section 3
+     * says: records that do not begin with exactly {@code v=TLSRPTv1;} are discarded (so
+     * {@code v=TLSRPTv1 ;} is discarded too), and unless one remains the domain does not implement TLSRPT.
+     *
+     * @param records each TXT record, its strings concatenated
+     * @return one, none or more than one, with the records sorted into candidates and discarded
+     * @since 0.1.0
+     */
+    public static RecordSelection selectRecord(Collection<String> records) {
+        return RecordParser.select(records, false);
+    }
+
+    /**
+     * Picks the TLSRPT record out of a TXT RRset; with {@link ParseOptions#lenient()}, records that begin with
+     * the version in another case or with white space before the first {@code ;} count as candidates too.
+     *
+     * @param records each TXT record, its strings concatenated
+     * @param options strict (the literal prefix rule) or lenient
+     * @return one, none or more than one, with the records sorted into candidates and discarded
+     * @since 0.1.0
+     */
+    public static RecordSelection selectRecord(Collection<String> records, ParseOptions options) {
+        Objects.requireNonNull(options, "options");
+        return RecordParser.select(records, !options.isStrict());
+    }
+
+    // ---- writing reports (RFC 8460 section 4.4) ----
+
+    /**
+     * Writes a report as compact RFC 8460 JSON (UTF-8): members in section 4.4 order, {@code mx-host} as an
+     * array, counts as integers, dates as RFC 3339 UTC ({@code 2016-04-01T00:00:00Z}; a fraction only when
+     * not zero). Null optional members are left out, so a model that lacks {@code contact-info},
+     * {@code policy-domain}, {@code sending-mta-ip} or {@code receiving-mx-hostname} (as parsed from a lenient
+     * sender) writes a document that lenient parsing reads back equal and strict parsing rejects; reports
+     * made by {@link ReportBuilder} always pass strict parsing. Streams: nothing but the generator's buffer
+     * is held. Leaves {@code out} open.
+     *
+     * @param report the report
+     * @param out where to write
+     * @throws IOException when {@code out} fails
+     * @throws IllegalArgumentException when a date lies outside the years 0000-9999 or a string holds an
+     *     unpaired surrogate
+     * @since 0.1.0
+     */
+    public static void write(TlsReport report, OutputStream out) throws IOException {
+        write(report, out, WriteOptions.defaults());
+    }
+
+    /**
+     * Writes a report as gzip-compressed RFC 8460 JSON ({@code application/tlsrpt+gzip}, the {@code .json.gz}
+     * of section 5.1). Leaves {@code out} open.
+     *
+     * @param report the report
+     * @param out where to write
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static void writeGzip(TlsReport report, OutputStream out) throws IOException {
+        write(report, out, WriteOptions.defaults().withGzip(true));
+    }
+
+    /**
+     * Writes a report, compact or indented, plain or gzip. Leaves {@code out} open.
+     *
+     * @param report the report
+     * @param out where to write
+     * @param options compact or pretty, plain or gzip
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static void write(TlsReport report, OutputStream out, WriteOptions options) throws IOException {
+        Objects.requireNonNull(report, "report");
+        try (ReportWriter w = writer(out, options)) {
+            w.header(report.header());
+            for (PolicyResult p : report.policies()) {
+                w.policy(p.policy(), p.summary());
+                for (FailureDetail d : p.failureDetails()) {
+                    w.failureDetail(d);
+                }
+            }
+            w.finish();
+        }
+    }
+
+    /**
+     * A writer that writes one report piece by piece (header, each policy and its failure details, finish),
+     * for reports too large to hold in memory. Compact, plain JSON. Leaves {@code out} open.
+     *
+     * @param out where to write
+     * @return the writer
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static ReportWriter writer(OutputStream out) throws IOException {
+        return writer(out, WriteOptions.defaults());
+    }
+
+    /**
+     * A writer that writes one report piece by piece with the given options. Leaves {@code out} open.
+     *
+     * @param out where to write
+     * @param options compact or pretty, plain or gzip
+     * @return the writer
+     * @throws IOException when {@code out} fails
+     * @since 0.1.0
+     */
+    public static ReportWriter writer(OutputStream out, WriteOptions options) throws IOException {
+        Objects.requireNonNull(out, "out");
+        Objects.requireNonNull(options, "options");
+        return new ReportWriter(out, options);
     }
 }

@@ -1,0 +1,102 @@
+package dev.tlsrpt.bench;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * The gzip-only measurements on the same reports as {@link ReportBenchmark}: the inflate limit, and the
+ * prototype that inflates on a second thread ({@link InflatingThreadInputStream}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class GzipBenchmark {
+
+    /** The decompressed report size, see {@link ReportFiles#parseSize(String)}. */
+    @Param({"10KB", "10MB", "200MB"})
+    public String size = "10KB";
+
+    private byte[] bytes = new byte[0];
+
+    /** Creates the benchmark; JMH calls {@link #setUp()} before measuring. */
+    public GzipBenchmark() {
+    }
+
+    /**
+     * Generates the gzip report file unless a previous run left it, and reads it into memory.
+     *
+     * @throws IOException when the file cannot be written or read
+     */
+    @Setup
+    public void setUp() throws IOException {
+        bytes = Files.readAllBytes(ReportFiles.get(size, true).path());
+    }
+
+    private InputStream raw() {
+        return new ByteArrayInputStream(bytes);
+    }
+
+    /**
+     * {@code GZIPInputStream} read to the end into a 64 KiB buffer: no JSON reader can be faster on one
+     * thread.
+     *
+     * @return the decompressed byte count
+     * @throws IOException when gzip is broken
+     */
+    @Benchmark
+    public long drain() throws IOException {
+        try (InputStream in = Readers.gunzip(raw())) { // close ends the Inflater: no native memory left to GC
+            return Readers.drain(in);
+        }
+    }
+
+    /**
+     * The same drain with the inflating on a second thread: the cost of the hand-over.
+     *
+     * @return the decompressed byte count
+     * @throws IOException when gzip is broken
+     */
+    @Benchmark
+    public long drainInflateOnThread() throws IOException {
+        try (InputStream in = new InflatingThreadInputStream(raw())) {
+            return Readers.drain(in);
+        }
+    }
+
+    /**
+     * The Jackson token loop fed by a second inflating thread.
+     *
+     * @return the token count
+     * @throws IOException when gzip is broken
+     */
+    @Benchmark
+    public long tokenLoopInflateOnThread() throws IOException {
+        try (InputStream in = new InflatingThreadInputStream(raw())) {
+            return Readers.tokenLoop(in);
+        }
+    }
+
+    /**
+     * {@code TlsRpt.stream} fed by a second inflating thread (it sees plain JSON).
+     *
+     * @return the visitor's count
+     * @throws IOException when gzip is broken
+     */
+    @Benchmark
+    public long streamInflateOnThread() throws IOException {
+        try (InputStream in = new InflatingThreadInputStream(raw())) {
+            return Readers.stream(in);
+        }
+    }
+}

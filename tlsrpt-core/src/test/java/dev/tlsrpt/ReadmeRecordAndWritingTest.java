@@ -1,0 +1,83 @@
+package dev.tlsrpt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.tlsrpt.model.FailureDetail;
+import dev.tlsrpt.model.Policy;
+import dev.tlsrpt.model.PolicyResult;
+import dev.tlsrpt.model.ReportHeader;
+import dev.tlsrpt.model.ResultType;
+import dev.tlsrpt.model.Summary;
+import dev.tlsrpt.model.TlsReport;
+import dev.tlsrpt.model.TlsRptRecord;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The README's record and writing examples, as written there, with the results the comments promise. */
+class ReadmeRecordAndWritingTest {
+
+    @Test
+    void recordExampleDoesWhatTheReadmeSays() {
+        TlsRptRecord record = TlsRpt.parseRecord(
+                "v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://example.com/tlsrpt");
+        assertThat(record.rua()).containsExactly(URI.create("mailto:tlsrpt@example.com"),
+                URI.create("https://example.com/tlsrpt"));
+        assertThat(record.extensions()).isEmpty();
+        assertThat(record).hasToString("v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://example.com/tlsrpt");
+
+        var e = catchThrowableOfType(MalformedRecordException.class,
+                () -> TlsRpt.parseRecord("v=TLSRPTv1; rua=postmaster@example.com"));
+        assertThat(e.getMessage())
+                .isEqualTo("offset 16: missing mailto: scheme (write rua=mailto:postmaster@example.com)");
+
+        RecordCheck check = TlsRpt.checkRecord("v=TLSRPTv1 ; rua=http://example.com/tlsrpt");
+        assertThat(check.warnings()).extracting(RecordWarning::kind, RecordWarning::offset).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(RecordWarningKind.VERSION_PREFIX, 10),
+                org.assertj.core.groups.Tuple.tuple(RecordWarningKind.HTTP_NOT_HTTPS, 17));
+        assertThat(TlsRpt.joinTxtStrings(List.of("v=TLSRPTv1;rua=mailto:a@exa", "mple.com")))
+                .isEqualTo("v=TLSRPTv1;rua=mailto:a@example.com");
+    }
+
+    @Test
+    void writingExampleDoesWhatTheReadmeSays() throws IOException {
+        TlsReport report = new ReportBuilder()
+                .organization("Example Mail")
+                .contact("tlsrpt@mail.example")
+                .reportId("2026-11-27_example.com")
+                .day(LocalDate.of(2026, 11, 27))
+                .stsPolicy("example.com", "version: STSv1", "mode: enforce", "mx: mx1.example.com", "max_age: 86400")
+                .success(4821)
+                .failure(ResultType.CERTIFICATE_EXPIRED, "192.0.2.10", "mx1.example.com", 3)
+                .noPolicyFound("example.org")
+                .success(17)
+                .build();
+        String name = ReportFileName.of(report, "001", true).toString();
+        assertThat(name).isEqualTo("mail.example!example.com!1795737600!1795823999!001.json.gz");
+        ByteArrayOutputStream plain = new ByteArrayOutputStream();
+        TlsRpt.write(report, plain);
+        assertThat(plain.toString(StandardCharsets.UTF_8)).isEqualTo(WriterTest.EXPECTED);
+
+        PolicyResult first = report.policies().get(0);
+        Policy policy = first.policy();
+        List<FailureDetail> failures = first.failureDetails();
+        ReportHeader header = report.header();
+        var range = header.dateRange();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ReportWriter w = TlsRpt.writer(out)) {
+            w.header(new ReportHeader("Example Mail", range, "tlsrpt@mail.example", "2026-11-27_example.com"));
+            w.policy(policy, new Summary(4821, 3));
+            for (FailureDetail d : failures) {
+                w.failureDetail(d);
+            }
+            w.finish();
+        }
+        assertThat(WriterTest.EXPECTED).startsWith(out.toString(StandardCharsets.UTF_8).replace("]}]}", ""));
+        assertThat(out.toString(StandardCharsets.UTF_8)).endsWith("\"failed-session-count\":3}]}]}");
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tlsrpt.mail;
+
+import dev.tlsrpt.TlsRptException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A message, mbox file or POST body that cannot be read as such: a MIME structure past repair, a zip
+ * attachment without a report in it, or a limit of {@link MailOptions} passed. A broken report inside a
+ * readable message is a {@link dev.tlsrpt.MalformedReportException} instead.
+ *
+ * @since 0.1.0
+ */
+public class MalformedMessageException extends TlsRptException {
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * A malformed message.
+     *
+     * @param message what is wrong
+     */
+    public MalformedMessageException(String message) {
+        super(message);
+    }
+
+    /**
+     * A malformed message with its cause.
+     *
+     * @param message what is wrong
+     * @param cause the underlying failure, or null
+     */
+    public MalformedMessageException(String message, @Nullable Throwable cause) {
+        super(message, cause);
+    }
+}

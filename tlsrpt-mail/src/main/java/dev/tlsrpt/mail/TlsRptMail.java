@@ -1,0 +1,336 @@
+package dev.tlsrpt.mail;
+
+import dev.tlsrpt.LimitExceededException;
+import dev.tlsrpt.MalformedReportException;
+import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.ParseResult;
+import dev.tlsrpt.TlsRpt;
+import dev.tlsrpt.TlsRptException;
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipException;
+import java.util.zip.ZipInputStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reports as they arrive (RFC 8460 section 5): out of an e-mail message, an mbox file or an HTTPS POST
+ * body, with the envelope facts a receiver needs and the consistency checks of the mail layer.
+ *
+ * <pre>{@code
+ * for (MailReport r : TlsRptMail.parse(Path.of("report.eml"))) {
+ *     System.out.println(r.envelope().tlsReportDomain() + " " + r.report().reportId() + " " + r.checks());
+ * }
+ * }</pre>
+ *
+ * <p>A message is read with Apache James mime4j's streaming parser, so memory stays bounded by the limits
+ * of {@link MailOptions} whatever the message holds. The report part is found by its media type
+ * ({@code application/tlsrpt+gzip}, {@code application/tlsrpt+json}, any {@code application/tlsrpt...})
+ * or, whatever it is typed, by its content: gzip, a zip archive (its first file), or a JSON object. Base64
+ * and quoted-printable are decoded; multiparts may nest and embedded {@code message/rfc822} parts are read,
+ * each report taking the envelope of its nearest enclosing message. The report itself is read by
+ * {@link TlsRpt#parseWithDeviations(InputStream, ParseOptions)} with {@link MailOptions#reportOptions()}.
+ *
+ * <p>DKIM is not verified here: RFC 8460 section 3 says reports without a valid DKIM signature of the
+ * reporting domain MUST be ignored, and that check belongs to the receiving MTA (or a DKIM library reading
+ * the raw message), whose verdict arrives in an {@code Authentication-Results} header. Nothing here touches
+ * the network.
+ *
+ * <p>Errors: a broken report is the core's {@link MalformedReportException}; a message without a report
+ * is a {@link NoReportException}; an unreadable message or a passed limit is a
+ * {@link MalformedMessageException} ({@link MessageLimitExceededException}). A failing caller stream stays
+ * an {@link IOException}. The caller's stream is left open. Every method is thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class TlsRptMail {
+
+    /** The most parts a {@link NoReportException} lists. */
+    public static final int MAX_LISTED_PARTS = 20;
+
+    private TlsRptMail() {
+    }
+
+    /**
+     * Reads every report in a message, an mbox file or a bare report, told apart by the first bytes: a
+     * {@code From } line starts an mbox file, gzip or a JSON object is a bare report (with
+     * {@link Envelope#none()}), anything else is an RFC 5322 message ({@code .eml}). Lenient, default limits.
+     *
+     * @param in the input; left open
+     * @return the reports in input order, at least one
+     * @throws NoReportException when there is no report
+     * @throws MalformedReportException when a report is broken
+     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws IOException when reading {@code in} fails
+     */
+    public static List<MailReport> parse(InputStream in) throws IOException {
+        return parse(in, MailOptions.lenient());
+    }
+
+    /**
+     * Reads every report in a message, an mbox file or a bare report, told apart by the first bytes (see
+     * {@link #parse(InputStream)}).
+     *
+     * @param in the input; left open
+     * @param options the report options and the message limits
+     * @return the reports in input order, at least one
+     * @throws NoReportException when there is no report
+     * @throws MalformedReportException when a report is broken or breaks strict mode
+     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws IOException when reading {@code in} fails
+     */
+    public static List<MailReport> parse(InputStream in, MailOptions options) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        BufferedInputStream input = new BufferedInputStream(new Unclosable(in), 16 * 1024);
+        input.mark(ContentKind.SNIFF_BYTES);
+        byte[] head = input.readNBytes(ContentKind.SNIFF_BYTES);
+        input.reset();
+        ContentKind kind = ContentKind.of(head, head.length);
+        if (kind != ContentKind.OTHER) {
+            return List.of(bare(input, kind, options));
+        }
+        if (head.length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
+            return parseMbox(input, options);
+        }
+        return message(input, options);
+    }
+
+    /**
+     * Reads every report in a file: an {@code .eml} message, an mbox file or a bare report, told apart by the
+     * content (see {@link #parse(InputStream)}), never by the name. Lenient, default limits.
+     *
+     * @param file the file
+     * @return the reports in file order, at least one
+     * @throws NoReportException when there is no report
+     * @throws MalformedReportException when a report is broken
+     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws IOException when the file cannot be read
+     */
+    public static List<MailReport> parse(Path file) throws IOException {
+        return parse(file, MailOptions.lenient());
+    }
+
+    /**
+     * Reads every report in a file: an {@code .eml} message, an mbox file or a bare report, told apart by the
+     * content (see {@link #parse(InputStream)}).
+     *
+     * @param file the file
+     * @param options the report options and the message limits
+     * @return the reports in file order, at least one
+     * @throws NoReportException when there is no report
+     * @throws MalformedReportException when a report is broken or breaks strict mode
+     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws IOException when the file cannot be read
+     */
+    public static List<MailReport> parse(Path file, MailOptions options) throws IOException {
+        Objects.requireNonNull(file, "file");
+        try (InputStream in = Files.newInputStream(file)) {
+            return parse(in, options);
+        }
+    }
+
+    /**
+     * Reads every report in an mbox file: messages begin at lines starting {@code "From "}; {@code >From}
+     * lines are unescaped (mboxrd). Messages without a report are skipped; {@link MailOptions#maxMessageBytes()}
+     * applies to each message. Lenient, default limits.
+     *
+     * @param mbox the mbox file's bytes; left open
+     * @return the reports in file order, at least one
+     * @throws NoReportException when no message holds a report
+     * @throws MalformedReportException when a report is broken
+     * @throws MalformedMessageException when a message is unreadable or passes a limit
+     * @throws IOException when reading {@code mbox} fails
+     */
+    public static List<MailReport> parseMbox(InputStream mbox) throws IOException {
+        return parseMbox(mbox, MailOptions.lenient());
+    }
+
+    /**
+     * Reads every report in an mbox file (see {@link #parseMbox(InputStream)}).
+     *
+     * @param mbox the mbox file's bytes; left open
+     * @param options the report options and the message limits
+     * @return the reports in file order, at least one
+     * @throws NoReportException when no message holds a report
+     * @throws MalformedReportException when a report is broken or breaks strict mode
+     * @throws MalformedMessageException when a message is unreadable or passes a limit
+     * @throws IOException when reading {@code mbox} fails
+     */
+    public static List<MailReport> parseMbox(InputStream mbox, MailOptions options) throws IOException {
+        Objects.requireNonNull(mbox, "mbox");
+        Objects.requireNonNull(options, "options");
+        MboxReader reader = new MboxReader(mbox, options.maxLineLength());
+        List<MailReport> reports = new ArrayList<>();
+        List<String> found = new ArrayList<>();
+        int index = 0;
+        try {
+            for (InputStream message = reader.next(); message != null; message = reader.next()) {
+                index++;
+                try {
+                    reports.addAll(message(message, options));
+                } catch (NoReportException e) {
+                    for (String part : e.partsFound()) {
+                        if (found.size() < MAX_LISTED_PARTS) {
+                            found.add("message " + index + ": " + part);
+                        }
+                    }
+                }
+            }
+        } catch (LimitedInput.LimitSignal e) {
+            throw e.exception();
+        }
+        if (reports.isEmpty()) {
+            throw new NoReportException(found);
+        }
+        return List.copyOf(reports);
+    }
+
+    /**
+     * Reads the report in an HTTPS POST body (RFC 8460 section 5.4). The body is told apart by its content
+     * (gzip or JSON); when {@code contentType} is not the matching {@code application/tlsrpt+gzip} or
+     * {@code application/tlsrpt+json}, a {@link MailCheckKind#MEDIA_TYPE_MISMATCH} or
+     * {@link MailCheckKind#MEDIA_TYPE_NOT_RFC} check says so. Lenient, default limits.
+     *
+     * @param body the request body; left open
+     * @param contentType the request's Content-Type header, or null when it had none
+     * @return the report, with {@link Envelope#none()}
+     * @throws MalformedReportException when the report is broken
+     * @throws MalformedMessageException when the body passes {@link MailOptions#maxMessageBytes()} or is a
+     *     zip archive without a file
+     * @throws IOException when reading {@code body} fails
+     */
+    public static MailReport parseHttpBody(InputStream body, @Nullable String contentType) throws IOException {
+        return parseHttpBody(body, contentType, MailOptions.lenient());
+    }
+
+    /**
+     * Reads the report in an HTTPS POST body (see {@link #parseHttpBody(InputStream, String)}).
+     *
+     * @param body the request body; left open
+     * @param contentType the request's Content-Type header, or null when it had none
+     * @param options the report options and {@link MailOptions#maxMessageBytes()} for the body
+     * @return the report, with {@link Envelope#none()}
+     * @throws MalformedReportException when the report is broken or breaks strict mode
+     * @throws MalformedMessageException when the body passes {@link MailOptions#maxMessageBytes()} or is a
+     *     zip archive without a file
+     * @throws IOException when reading {@code body} fails
+     */
+    public static MailReport parseHttpBody(InputStream body, @Nullable String contentType, MailOptions options)
+            throws IOException {
+        Objects.requireNonNull(body, "body");
+        Objects.requireNonNull(options, "options");
+        try {
+            InputStream in = new BufferedInputStream(LimitedInput.messageBytes(new Unclosable(body),
+                    options.maxMessageBytes(), "the body"), 16 * 1024);
+            ContentKind kind = ContentKind.sniff(in);
+            String type = contentType == null ? null : Headers.structured(contentType).value();
+            List<MailCheck> checks = new ArrayList<>();
+            MailChecks.mediaType(type, kind, checks);
+            ParseResult result = readReport(in, kind, options.reportOptions());
+            return new MailReport(result.report(), result.deviations(), Envelope.none(), null, type, checks);
+        } catch (IOException | TlsRptException e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static MailReport bare(InputStream in, ContentKind kind, MailOptions options) throws IOException {
+        try {
+            ParseResult result = readReport(in, kind, options.reportOptions());
+            return new MailReport(result.report(), result.deviations(), Envelope.none(), null, null, List.of());
+        } catch (IOException | TlsRptException e) {
+            throw rethrow(e);
+        }
+    }
+
+    private static List<MailReport> message(InputStream in, MailOptions options) throws IOException {
+        try {
+            InputStream limited = LimitedInput.messageBytes(in, options.maxMessageBytes(), "the message");
+            MessageWalker.Result<MailReport> walk = MessageWalker.walk(limited, options, (part, content) -> {
+                ParseResult result = readReport(content, part.content(), options.reportOptions());
+                return new MailReport(result.report(), result.deviations(), part.envelope(), part.fileName(),
+                        part.mediaType(), MailChecks.forMessage(part, result.report()));
+            });
+            if (walk.results().isEmpty()) {
+                throw new NoReportException(walk.partsFound());
+            }
+            if (walk.mimeWarnings().isEmpty()) {
+                return List.copyOf(walk.results());
+            }
+            List<MailReport> reports = new ArrayList<>();
+            for (MailReport r : walk.results()) {
+                List<MailCheck> checks = new ArrayList<>(r.checks());
+                for (String warning : walk.mimeWarnings()) {
+                    checks.add(new MailCheck(MailCheckKind.MIME_MALFORMED, "the MIME structure is damaged and was "
+                            + "read anyway: " + warning));
+                }
+                reports.add(new MailReport(r.report(), r.deviations(), r.envelope(), r.fileName(), r.mediaType(),
+                        checks));
+            }
+            return List.copyOf(reports);
+        } catch (IOException | TlsRptException e) {
+            throw rethrow(e);
+        }
+    }
+
+    /** Reads one report out of a part's content: a zip archive's first file, else gzip or JSON via the core. */
+    static ParseResult readReport(InputStream content, ContentKind kind, ParseOptions options) throws IOException {
+        if (kind != ContentKind.ZIP) {
+            return TlsRpt.parseWithDeviations(content, options);
+        }
+        ZipInputStream zip = new ZipInputStream(content);
+        try {
+            ZipEntry entry = zip.getNextEntry();
+            for (int skipped = 0; entry != null && entry.isDirectory() && skipped < 16; skipped++) {
+                entry = zip.getNextEntry();
+            }
+            if (entry == null || entry.isDirectory()) {
+                throw new MalformedMessageException("the zip attachment holds no file");
+            }
+            String name = entry.getName();
+            long limit = options.maxDecompressedBytes();
+            InputStream json = new BufferedInputStream(new LimitedInput(zip, limit, () -> new LimitExceededException(
+                    "maxDecompressedBytes", limit, "the zip entry " + Headers.excerpt(name) + " inflates to more than "
+                    + limit + " bytes", "", -1, -1)));
+            return TlsRpt.parseWithDeviations(json, options);
+        } catch (ZipException e) {
+            throw new MalformedMessageException("the zip attachment is broken: " + e.getMessage(), e);
+        }
+    }
+
+    /** Turns a carried limit signal back into its exception; anything else is rethrown as it is. */
+    private static IOException rethrow(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitedInput.LimitSignal signal) {
+                throw signal.exception();
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        if (e instanceof RuntimeException r) {
+            throw r;
+        }
+        return (IOException) e;
+    }
+
+    /** Keeps the caller's stream open whatever the readers on top of it do. */
+    private static final class Unclosable extends FilterInputStream {
+        Unclosable(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // the caller closes its own stream
+        }
+    }
+}

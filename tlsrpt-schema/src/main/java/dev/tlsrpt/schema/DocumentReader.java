@@ -1,0 +1,459 @@
+package dev.tlsrpt.schema;
+
+import dev.tlsrpt.ParseOptions;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.zip.GZIPInputStream;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads a document into a Jackson tree the way tlsrpt-core's parser reads it: gzip sniffed from the first
+ * bytes, UTF-8 only, one JSON object and nothing after it, the first of duplicate members kept, the limits of
+ * {@link ParseOptions}. Records where each value starts (and each object ends) by JSON pointer, for the
+ * violations' line and column. Not thread-safe; one instance per document.
+ */
+final class DocumentReader {
+
+    /** Where a value is: 1-based line and column (bytes), -1 when unknown. */
+    record Location(int line, int column) {
+        static final Location UNKNOWN = new Location(-1, -1);
+    }
+
+    /**
+     * A document read: its tree (null when it could not be read), locations by pointer, the original text of
+     * numbers the tree holds in another form, and the problems found while reading.
+     */
+    record Document(@Nullable JsonNode tree, Map<String, Location> starts, Map<String, Location> ends,
+            Map<String, String> numberTexts, List<Violation> problems) {
+    }
+
+    /** The caller's stream failed: stays an {@link IOException} for the caller. */
+    static final class SourceFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        SourceFailure(IOException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /** The document cannot be read on: the one violation that says why. */
+    private static final class Fatal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient Violation violation;
+
+        Fatal(Violation violation) {
+            super(violation.message(), null, false, false);
+            this.violation = violation;
+        }
+    }
+
+    /** The kinds of RFC 8460 objects and arrays, where duplicates are looked for and limits counted. */
+    private enum Kind {
+        REPORT, DATE_RANGE, POLICIES, POLICY_RESULT, POLICY, SUMMARY, FAILURE_DETAILS, FAILURE_DETAIL;
+
+        boolean isObject() {
+            return this != POLICIES && this != FAILURE_DETAILS;
+        }
+    }
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
+    private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+    /** Stands for any integer too large to hold exactly: above every count's maximum. */
+    private static final BigInteger HUGE = BigInteger.TEN.pow(40);
+    /** Stands for any fraction too large or too small to compare safely: not an integer, positive. */
+    private static final BigDecimal SOME_FRACTION = new BigDecimal("0.5");
+
+    private final ParseOptions options;
+    private final boolean reportDuplicates;
+    private final JsonFactory factory;
+    private final Map<String, Location> starts = new HashMap<>();
+    private final Map<String, Location> ends = new HashMap<>();
+    private final Map<String, String> numberTexts = new HashMap<>();
+    private final List<Violation> problems = new ArrayList<>();
+    private long policies;
+    private long failureDetails;
+
+    DocumentReader(ParseOptions options) {
+        this.options = options;
+        this.reportDuplicates = options.isStrict();
+        StreamReadConstraints constraints = StreamReadConstraints.builder()
+                .maxNestingDepth(options.maxNestingDepth())
+                .maxStringLength(options.maxStringLength())
+                .maxNameLength(options.maxStringLength())
+                .build();
+        this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+    }
+
+    /**
+     * Reads the caller's input, plain JSON or gzip.
+     *
+     * @throws SourceFailure when reading {@code in} fails
+     */
+    Document read(InputStream in) throws IOException {
+        try {
+            byte[] json = bytes(in);
+            return read(json);
+        } catch (Fatal f) {
+            return new Document(null, starts, ends, numberTexts, List.of(f.violation));
+        }
+    }
+
+    private Document read(byte[] json) {
+        int start = json.length >= 3 && (json[0] & 0xff) == 0xEF && (json[1] & 0xff) == 0xBB
+                && (json[2] & 0xff) == 0xBF ? 3 : 0;
+        for (int i = start; i < Math.min(json.length, start + 4); i++) {
+            if (json[i] == 0) {
+                throw fatal(Violation.JSON, "", Location.UNKNOWN,
+                        "not UTF-8 (it looks like UTF-16 or UTF-32); RFC 8460 reports are I-JSON, UTF-8 only");
+            }
+        }
+        int bad = Utf8.firstInvalid(json, start);
+        if (bad >= 0) {
+            throw fatal(Violation.JSON, "", Utf8.locationOf(json, start, bad),
+                    "not UTF-8: invalid byte sequence at byte " + bad
+                            + "; RFC 8460 reports are I-JSON, UTF-8 only");
+        }
+        JsonParser p = factory.createParser(ObjectReadContext.empty(), json);
+        try (p) {
+            JsonToken first = p.nextToken();
+            if (first == null) {
+                throw fatal(Violation.JSON, "", Location.UNKNOWN, "empty document: no JSON value");
+            }
+            JsonNode root = value(p, "", Kind.REPORT);
+            JsonToken after = p.nextToken();
+            if (after != null) {
+                throw fatal(Violation.JSON, "", location(p.currentTokenLocation()),
+                        "content after the report object; a report is exactly one JSON object");
+            }
+            return new Document(root, starts, ends, numberTexts, problems);
+        } catch (StreamConstraintsException e) {
+            throw fatal(Violation.LIMIT, pointerOf(p), location(e.getLocation()),
+                    "passes a limit: " + cleanJacksonMessage(e.getOriginalMessage()));
+        } catch (JacksonException e) {
+            throw fatal(Violation.JSON, pointerOf(p), location(e.getLocation()),
+                    "not well-formed JSON: " + cleanJacksonMessage(e.getOriginalMessage()));
+        } catch (StackOverflowError e) {
+            // only reachable with a nesting limit far above the default
+            throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "nested too deeply to validate (maxNestingDepth "
+                    + options.maxNestingDepth() + ")");
+        }
+    }
+
+    private JsonNode value(JsonParser p, String pointer, @Nullable Kind kind) {
+        Location at = location(p.currentTokenLocation());
+        starts.putIfAbsent(pointer, at);
+        JsonToken token = p.currentToken();
+        switch (token) {
+            case START_OBJECT:
+                return object(p, pointer, kind != null && kind.isObject() ? kind : null);
+            case START_ARRAY:
+                return array(p, pointer, kind != null && !kind.isObject() ? kind : null);
+            case VALUE_STRING:
+                String s = p.getString();
+                checkSurrogates(s, pointer, at);
+                return NODES.stringNode(s);
+            case VALUE_NUMBER_INT:
+                return integer(p);
+            case VALUE_NUMBER_FLOAT:
+                return decimal(p, pointer);
+            case VALUE_TRUE:
+                return NODES.booleanNode(true);
+            case VALUE_FALSE:
+                return NODES.booleanNode(false);
+            case VALUE_NULL:
+                return NODES.nullNode();
+            default:
+                throw fatal(Violation.JSON, pointer, at, "unexpected " + token);
+        }
+    }
+
+    private ObjectNode object(JsonParser p, String pointer, @Nullable Kind kind) {
+        ObjectNode node = NODES.objectNode();
+        Set<String> seen = new HashSet<>();
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            String child = pointer + "/" + escape(name);
+            Location nameAt = location(p.currentTokenLocation());
+            checkSurrogates(name, child, nameAt);
+            p.nextToken();
+            boolean duplicate = !seen.add(canonical(kind, name));
+            if (duplicate) {
+                if (kind != null && reportDuplicates) {
+                    Location valueAt = location(p.currentTokenLocation());
+                    problems.add(new Violation(child, valueAt.line(), valueAt.column(), Violation.DUPLICATE_MEMBER,
+                            "member \"" + Messages.excerpt(name) + "\" occurs twice in this object"
+                                    + (canonical(kind, name).equals(name) ? "" : " (under its draft-era name)")
+                                    + "; I-JSON (RFC 7493 section 2.3) forbids duplicate names, the first value"
+                                    + " counts"));
+                }
+                p.skipChildren();
+                continue;
+            }
+            node.set(name, value(p, child, childKind(kind, name)));
+        }
+        ends.put(pointer, location(p.currentTokenLocation()));
+        return node;
+    }
+
+    private ArrayNode array(JsonParser p, String pointer, @Nullable Kind kind) {
+        ArrayNode node = NODES.arrayNode();
+        int index = 0;
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            String child = pointer + "/" + index;
+            if (kind == Kind.POLICIES && ++policies > options.maxPolicies()) {
+                throw fatal(Violation.LIMIT, child, location(p.currentTokenLocation()),
+                        "more than " + options.maxPolicies() + " policies (maxPolicies)");
+            }
+            if (kind == Kind.FAILURE_DETAILS && ++failureDetails > options.maxFailureDetails()) {
+                throw fatal(Violation.LIMIT, child, location(p.currentTokenLocation()),
+                        "more than " + options.maxFailureDetails() + " failure details in the report"
+                                + " (maxFailureDetails)");
+            }
+            node.add(value(p, child, kind == Kind.POLICIES ? Kind.POLICY_RESULT
+                    : kind == Kind.FAILURE_DETAILS ? Kind.FAILURE_DETAIL : null));
+            index++;
+        }
+        ends.put(pointer, location(p.currentTokenLocation()));
+        return node;
+    }
+
+    private JsonNode integer(JsonParser p) {
+        JsonParser.NumberType type = p.getNumberType();
+        if (type == JsonParser.NumberType.INT || type == JsonParser.NumberType.LONG) {
+            return NODES.numberNode(p.getLongValue());
+        }
+        return NODES.numberNode(p.getBigIntegerValue());
+    }
+
+    /**
+     * A number with a fraction or an exponent. JSON Schema's {@code integer} is the mathematical one ({@code 5.0}
+     * and {@code 1e2} are integers, {@code -0} is 0), so integral values become integer nodes. Values whose
+     * exponent makes exact arithmetic costly are replaced by a stand-in that compares the same way against the
+     * schema's bounds. The text of every such number is kept for the messages.
+     */
+    private JsonNode decimal(JsonParser p, String pointer) {
+        numberTexts.put(pointer, p.getString());
+        BigDecimal value = p.getDecimalValue();
+        if (value.signum() == 0) {
+            return NODES.numberNode(0L);
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        long integerDigits = (long) stripped.precision() - stripped.scale();
+        if (stripped.scale() <= 0) {
+            if (integerDigits > 40) {
+                return NODES.numberNode(stripped.signum() > 0 ? HUGE : HUGE.negate());
+            }
+            BigInteger exact = stripped.toBigIntegerExact();
+            return exact.compareTo(LONG_MIN) >= 0 && exact.compareTo(LONG_MAX) <= 0
+                    ? NODES.numberNode(exact.longValueExact())
+                    : NODES.numberNode(exact);
+        }
+        // a fraction: networknt compares fractions through long, so keep only those well inside its range
+        if (integerDigits > 18 || stripped.scale() > 1000) {
+            return NODES.numberNode(stripped.signum() > 0 ? SOME_FRACTION : SOME_FRACTION.negate());
+        }
+        return NODES.numberNode(stripped);
+    }
+
+    private void checkSurrogates(String s, String pointer, Location at) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw fatal(Violation.JSON, pointer, at, String.format(
+                        "unpaired surrogate \\u%04x in a string; I-JSON (RFC 7493 section 2.1) forbids it", (int) c));
+            }
+        }
+    }
+
+    private static @Nullable Kind childKind(@Nullable Kind parent, String name) {
+        if (parent == null) {
+            return null;
+        }
+        switch (parent) {
+            case REPORT:
+                return name.equals("date-range") ? Kind.DATE_RANGE : name.equals("policies") ? Kind.POLICIES : null;
+            case POLICY_RESULT:
+                return name.equals("policy") ? Kind.POLICY : name.equals("summary") ? Kind.SUMMARY
+                        : name.equals("failure-details") ? Kind.FAILURE_DETAILS : null;
+            default:
+                return null;
+        }
+    }
+
+    /** The RFC name for a draft-era name: a draft name and its RFC name count as the same member. */
+    private static String canonical(@Nullable Kind kind, String name) {
+        if (kind == Kind.POLICY && name.equals("mx-host-pattern")) {
+            return "mx-host";
+        }
+        if (kind == Kind.FAILURE_DETAIL) {
+            if (name.equals("additional-info-uri")) {
+                return "additional-information";
+            }
+            if (name.equals("failure-error-code")) {
+                return "failure-reason-code";
+            }
+        }
+        return name;
+    }
+
+    private byte[] bytes(InputStream in) throws IOException {
+        boolean gzip = false;
+        try {
+            BufferedInputStream raw = new BufferedInputStream(new Counting(in, options.maxCompressedBytes()));
+            raw.mark(2);
+            int b0 = raw.read();
+            int b1 = b0 < 0 ? -1 : raw.read();
+            raw.reset();
+            gzip = b0 == 0x1f && b1 == 0x8b;
+            return readAll(gzip ? new GZIPInputStream(raw) : raw, options.maxDecompressedBytes(), gzip);
+        } catch (LimitReached e) {
+            throw fatal(Violation.LIMIT, "", Location.UNKNOWN,
+                    "more than " + e.limit + " bytes of input (maxCompressedBytes)");
+        } catch (SourceFailure e) {
+            throw e;
+        } catch (IOException e) {
+            if (!gzip) {
+                throw e;
+            }
+            throw fatal(Violation.GZIP, "", Location.UNKNOWN,
+                    "starts like gzip (1f 8b) but is not readable gzip: " + e.getMessage());
+        }
+    }
+
+    private static byte[] readAll(InputStream in, long max, boolean gzip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) >= 0; ) {
+            total += n;
+            if (total > max) {
+                throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "more than " + max + " bytes of JSON"
+                        + (gzip ? " after decompression" : "") + " (maxDecompressedBytes)");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    /** The caller's input passed {@link ParseOptions#maxCompressedBytes()}. */
+    private static final class LimitReached extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long limit;
+
+        LimitReached(long limit) {
+            super("more than " + limit + " bytes", null);
+            this.limit = limit;
+        }
+    }
+
+    /** Counts the caller's bytes and tells its failures from ours. */
+    private static final class Counting extends FilterInputStream {
+        private final long limit;
+        private long count;
+
+        Counting(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b;
+            try {
+                b = in.read();
+            } catch (IOException e) {
+                throw new SourceFailure(e);
+            }
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n;
+            try {
+                n = in.read(b, off, len);
+            } catch (IOException e) {
+                throw new SourceFailure(e);
+            }
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws LimitReached {
+            count += n;
+            if (count > limit) {
+                throw new LimitReached(limit);
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            // the caller's stream stays open
+        }
+    }
+
+    private static Fatal fatal(String keyword, String pointer, Location at, String message) {
+        return new Fatal(new Violation(pointer, at.line(), at.column(), keyword, message));
+    }
+
+    private static String pointerOf(JsonParser p) {
+        try {
+            return p.streamReadContext().pathAsPointer().toString();
+        } catch (RuntimeException e) {
+            return "";
+        }
+    }
+
+    private static Location location(@Nullable TokenStreamLocation l) {
+        return l == null || l.getLineNr() < 0 ? Location.UNKNOWN : new Location(l.getLineNr(), l.getColumnNr());
+    }
+
+    /** Jackson's message without its hints at Jackson's own settings. */
+    private static String cleanJacksonMessage(@Nullable String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "").replaceAll("\\s+", " ").trim();
+    }
+
+    /** RFC 6901 escaping of one reference token. */
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+}
