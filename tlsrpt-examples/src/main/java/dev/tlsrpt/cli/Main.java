@@ -48,6 +48,8 @@ public final class Main {
     static CommandLine commandLine(CliEnvironment environment, String... args) {
         CommandLine cmd = new CommandLine(new TlsRptCommand(environment));
         cmd.addSubcommand(new DiagnoseCommand());
+        cmd.addSubcommand(new ValidateCommand());
+        cmd.addSubcommand(new RecordCommand());
         cmd.addSubcommand(new SummaryCommand());
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(false);

@@ -19,7 +19,7 @@ class CommandLineTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"diagnose", "summary", "generate-completion"})
+    @ValueSource(strings = {"diagnose", "validate", "record", "summary", "generate-completion"})
     void everyCommandHasHelpAndVersion(String command) {
         Run help = Run.tlsrpt(command, "--help");
         assertThat(help.exitCode).isZero();

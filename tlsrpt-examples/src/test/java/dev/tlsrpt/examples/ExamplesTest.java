@@ -33,4 +33,40 @@ class ExamplesTest {
                 .contains("\nCRITICAL The certificate of mail.example.com has expired (3 sessions, 0.06%)\n")
                 .contains("  what to do: Renew the certificate of mail.example.com");
     }
+
+    @Test
+    void parseRecordListsTheAddressesAndWarnsAboutHttp() throws Exception {
+        String out = Capture.output(o -> ParseRecord.run(
+                "v=TLSRPTv1; rua=mailto:tlsrpt@example.com,http://reports.example.com/tlsrpt", o));
+        assertThat(out).startsWith("reports go to mailto:tlsrpt@example.com\n"
+                + "reports go to http://reports.example.com/tlsrpt\n"
+                + "warning at offset 42: ");
+    }
+
+    @Test
+    void parseRecordNamesTheOffsetOfAMalformedRecord() throws Exception {
+        String out = Capture.output(o -> ParseRecord.run("v=TLSRPTv1; rua=postmaster@example.com", o));
+        assertThat(out).startsWith("not a TLSRPT record, at offset 16: missing mailto: scheme");
+    }
+
+    @Test
+    void writeReportWritesWhatParsesBackWithTheSameValues() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        WriteReport.run(bytes);
+        dev.tlsrpt.model.TlsReport report = dev.tlsrpt.TlsRpt.parse(bytes.toByteArray(), dev.tlsrpt.ParseOptions.strict());
+        assertThat(report.organizationName()).isEqualTo("Example Mail");
+        assertThat(report.reportId()).isEqualTo("2026-11-27_example.com");
+        assertThat(report.dateRange().start()).hasToString("2026-11-27T00:00:00Z");
+        assertThat(report.policies()).singleElement().satisfies(p -> {
+            assertThat(p.policy().policyDomain()).isEqualTo("example.com");
+            assertThat(p.policy().mxHosts()).containsExactly("mx1.example.com");
+            assertThat(p.summary().totalSuccessfulSessionCount()).isEqualTo(4821);
+            assertThat(p.summary().totalFailureSessionCount()).isEqualTo(3);
+            assertThat(p.failureDetails()).singleElement().satisfies(d -> {
+                assertThat(d.resultTypeName()).isEqualTo("certificate-expired");
+                assertThat(d.sendingMtaIp()).isEqualTo("192.0.2.10");
+                assertThat(d.failedSessionCount()).isEqualTo(3);
+            });
+        });
+    }
 }

@@ -26,7 +26,7 @@ class ReadmeSnippetsTest {
     @Test
     void everyExampleSnippetIsInTheReadmeVerbatim() throws IOException {
         Map<String, String> snippets = snippets();
-        assertThat(snippets).containsKeys("parse", "stream", "diagnose");
+        assertThat(snippets).containsKeys("parse", "stream", "diagnose", "record", "write", "validate");
         List<String> blocks = javaBlocks(Files.readString(README, StandardCharsets.UTF_8));
         for (Map.Entry<String, String> snippet : snippets.entrySet()) {
             assertThat(blocks)
