@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
@@ -16,6 +17,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Turns the command line's {@code [FILE|DIR|-]...} into inputs: a file as itself, a directory walked for
@@ -119,6 +121,26 @@ final class Inputs {
         Path name = p.getFileName();
         return name != null && name.toString().startsWith(".");
     }
+
+    /**
+     * Whether an input is an e-mail message or an mbox file rather than a bare report: it begins with
+     * {@code From } (mbox) or with a header field ({@code Name: value}, RFC 5322). Anything else, broken JSON
+     * included, goes to the report parser, whose error says where the JSON breaks.
+     *
+     * @param in the input; must support mark, and is reset to where it was
+     * @return true for a message or mbox file
+     * @throws IOException when reading fails
+     */
+    static boolean looksLikeMail(InputStream in) throws IOException {
+        in.mark(1024);
+        byte[] head = in.readNBytes(1000);
+        in.reset();
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        return start.startsWith("From ") || MAIL_HEADER.matcher(start).lookingAt();
+    }
+
+    /** A header field name and its colon, as messages begin; JSON never starts with a letter. */
+    private static final Pattern MAIL_HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:");
 
     /**
      * Says why an input could not be read, in one line: the typed error's own message with its pointer, line

@@ -5,8 +5,11 @@ import dev.tlsrpt.ReportVisitor;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
+import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.ReportHeader;
 import dev.tlsrpt.model.Summary;
+import dev.tlsrpt.model.TlsReport;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tlsrpt summary DIR...}: reads many reports (streamed, so each in bounded memory) and prints the
+ * {@code tlsrpt summary DIR...}: reads many reports (bare reports streamed, so each in bounded memory; reports
+ * in e-mail messages and mbox files too) and prints the
  * totals per policy domain, MX host, result type and reporting organization. A report that cannot be read
  * is named on standard error and left out of the totals.
  */
@@ -60,10 +64,19 @@ final class SummaryCommand implements Callable<Integer> {
         int unreadable = 0;
         Progress progress = new Progress(env.err(), env.terminal(), env.nanoClock(), inputs.size());
         for (Input input : inputs) {
-            ReportTotals one = new ReportTotals();
-            try (InputStream in = input.open()) {
-                TlsRpt.stream(in, ParseOptions.lenient(), one);
-                totals.add(one);
+            try (InputStream raw = input.open()) {
+                BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
+                List<ReportTotals> read = new ArrayList<>();
+                if (Inputs.looksLikeMail(in)) {
+                    for (ReportRunner.Named named : ReportRunner.read(input.name(), in, ParseOptions.lenient())) {
+                        read.add(ReportTotals.of(named.result().report()));
+                    }
+                } else {
+                    ReportTotals one = new ReportTotals();
+                    TlsRpt.stream(in, ParseOptions.lenient(), one);
+                    read.add(one);
+                }
+                read.forEach(totals::add);
             } catch (IOException | RuntimeException e) {
                 progress.finish();
                 env.err().println("tlsrpt: " + Text.safe(input.name()) + ": " + Inputs.describe(e));
@@ -188,6 +201,25 @@ final class SummaryCommand implements Callable<Integer> {
         final Map<String, Row> domains = new HashMap<>();
         final Map<String, Row> mxHosts = new HashMap<>();
         final Map<String, Row> resultTypes = new HashMap<>();
+
+        /**
+         * The counts of a report read whole (from an e-mail message), as streaming it would give them.
+         *
+         * @param report the report
+         * @return its counts
+         */
+        static ReportTotals of(TlsReport report) {
+            ReportTotals t = new ReportTotals();
+            t.header(new ReportHeader(report.organizationName(), report.dateRange(), report.contactInfo(),
+                    report.reportId()));
+            for (PolicyResult p : report.policies()) {
+                t.policy(p.policy(), p.summary());
+                for (FailureDetail d : p.failureDetails()) {
+                    t.failureDetail(p.policy(), d);
+                }
+            }
+            return t;
+        }
 
         @Override
         public void header(ReportHeader header) {

@@ -149,6 +149,29 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void theReportsInAnEmailMessageAreDiagnosedUnderTheAttachmentsName() throws Exception {
+        Path eml = Fixtures.write(tmp.resolve("report.eml"), Fixtures.resource("corpus/mox/google-example.eml"));
+
+        Run run = Run.tlsrpt("diagnose", eml.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("==> " + eml + " [google.com!test.xmox.nl!1663200000!1663286399!001.json.gz] <==\n")
+                .contains("Google Inc.", "2022-09-15T00:00:00Z_test.xmox.nl");
+    }
+
+    @Test
+    void aMessageWithoutAReportIsUnreadable() throws Exception {
+        Path eml = Fixtures.write(tmp.resolve("hello.eml"),
+                Run.utf8("From: a@example.com\r\nSubject: hello\r\n\r\nno report here\r\n"));
+
+        Run run = Run.tlsrpt("diagnose", eml.toString());
+
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.err).startsWith("tlsrpt: " + eml + ": ");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         Run run = Run.tlsrpt("diagnose", "--format", "xml");
 

@@ -52,6 +52,20 @@ class SummaryCommandTest {
     }
 
     @Test
+    void reportsInEmailMessagesAreCountedToo() throws Exception {
+        Path dir = tmp.resolve("mail");
+        Fixtures.write(dir.resolve("one.json"), Fixtures.sample());
+        Fixtures.write(dir.resolve("google.eml"), Fixtures.resource("corpus/mox/google-example.eml"));
+
+        Run run = Run.tlsrpt("summary", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("TLS-RPT summary: 2 reports from 2 organizations\n")
+                .containsPattern("Google Inc\\. +1 +3 +0 +0\\.00%")
+                .containsPattern("test\\.xmox\\.nl \\(sts\\) +1 +3 +0");
+    }
+
+    @Test
     void standardInputIsReadForDash() {
         Run run = Run.withStdin(Fixtures.gzip(Fixtures.sample()), "summary", "-");
         assertThat(run.exitCode).as(run.toString()).isZero();
