@@ -24,6 +24,10 @@ public final class Main {
      * @param args the command line, for example {@code diagnose report.json.gz}
      */
     public static void main(String[] args) {
+        // the schema validator logs through SLF4J, which the jar has no provider for: keep its notice off stderr
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         System.exit(run(CliEnvironment.system(), args));
     }
 
