@@ -32,6 +32,8 @@ final class Inputs {
     static final String SAMPLE_NAME = "(bundled sample)";
     /** The name of standard input in messages. */
     static final String STDIN_NAME = "(stdin)";
+    /** A header field name and its colon, as messages begin; JSON never starts with a letter. */
+    private static final Pattern MAIL_HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:");
 
     private Inputs() {
     }
@@ -139,8 +141,6 @@ final class Inputs {
         return start.startsWith("From ") || MAIL_HEADER.matcher(start).lookingAt();
     }
 
-    /** A header field name and its colon, as messages begin; JSON never starts with a letter. */
-    private static final Pattern MAIL_HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:");
 
     /**
      * Says why an input could not be read, in one line: the typed error's own message with its pointer, line
