@@ -43,6 +43,8 @@ public final class ReportReader {
     /** Longest number text accepted, in characters (Jackson's default). */
     static final int MAX_NUMBER_LENGTH = 1000;
     private static final JsonFactory DEFAULT_FACTORY = newFactory(ParseOptions.lenient());
+    private static final java.util.concurrent.ConcurrentMap<Long, JsonFactory> FACTORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ParseOptions options;
     private final boolean strict;
@@ -118,10 +120,24 @@ public final class ReportReader {
                 .build();
     }
 
+    /**
+     * The factory for these limits: the default one, or one made once per distinct pair of limits (a few
+     * at most in practice), so that its name tables are reused from report to report.
+     */
     private static JsonFactory factory(ParseOptions o) {
         ParseOptions d = ParseOptions.lenient();
-        return o.maxNestingDepth() == d.maxNestingDepth() && o.maxStringLength() == d.maxStringLength()
-                ? DEFAULT_FACTORY : newFactory(o);
+        if (o.maxNestingDepth() == d.maxNestingDepth() && o.maxStringLength() == d.maxStringLength()) {
+            return DEFAULT_FACTORY;
+        }
+        long key = ((long) o.maxNestingDepth() << 32) | o.maxStringLength();
+        JsonFactory f = FACTORIES.get(key);
+        if (f == null) {
+            f = newFactory(o);
+            if (FACTORIES.size() < 32) {
+                FACTORIES.putIfAbsent(key, f);
+            }
+        }
+        return f;
     }
 
     private void run(InputStream in) throws IOException {
