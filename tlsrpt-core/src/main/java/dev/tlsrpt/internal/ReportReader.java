@@ -643,7 +643,8 @@ public final class ReportReader {
             seen |= bit;
             switch (bit) {
                 case 1 -> {
-                    resultTypeName = requiredString(v, detailBase(i, j) + name);
+                    resultTypeName = v == JsonToken.VALUE_STRING ? detailString(name, i, j)
+                            : requiredString(v, detailBase(i, j) + name);
                     if (ResultType.fromWireName(resultTypeName) == ResultType.UNKNOWN) {
                         deviate(DeviationKind.UNKNOWN_RESULT_TYPE, detailBase(i, j) + name, p.currentTokenLocation(),
                                 "result-type " + excerpt(resultTypeName)
@@ -673,7 +674,9 @@ public final class ReportReader {
                         checkIp(receivingIp, name, i, j);
                     }
                 }
-                case 32 -> failed = count(v, detailBase(i, j) + name, name);
+                case 32 -> failed = v == JsonToken.VALUE_NUMBER_INT
+                        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER && p.getLongValue() >= 0
+                        ? p.getLongValue() : count(v, detailBase(i, j) + name, name);
                 case 64 -> {
                     draftName(name, "additional-info-uri", "additional-information", i, j);
                     info = optionalString(v, name, i, j);
@@ -758,13 +761,18 @@ public final class ReportReader {
             return null;
         }
         if (v == JsonToken.VALUE_STRING) {
-            String s = parser().getString();
-            if (Syntax.unpairedSurrogate(s) >= 0) {
-                checked(s, detailBase(i, j) + name);
-            }
-            return s;
+            return detailString(name, i, j);
         }
         return requiredString(v, detailBase(i, j) + name);
+    }
+
+    /** The current string value of a failure-detail member; its pointer is built only for an error. */
+    private String detailString(String name, int i, int j) {
+        String s = parser().getString();
+        if (Syntax.unpairedSurrogate(s) >= 0) {
+            checked(s, detailBase(i, j) + name);
+        }
+        return s;
     }
 
     private String elementString(JsonToken t, String ptr) {
