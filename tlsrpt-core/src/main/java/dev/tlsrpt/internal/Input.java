@@ -118,7 +118,14 @@ final class Input extends InputStream {
         int n = rawRead(b, off, len);
         if (n > 0) {
             long base = decompressed - n - off;
-            for (int i = off, end = off + n; i < end; i++) {
+            int i = off;
+            int end = off + n;
+            if (utf8Pending == 0) {
+                while (i < end && b[i] >= 0) {
+                    i++;
+                }
+            }
+            for (; i < end; i++) {
                 byte x = b[i];
                 if (x < 0 || utf8Pending != 0) {
                     position = base + i;

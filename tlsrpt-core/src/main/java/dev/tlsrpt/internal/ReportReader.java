@@ -43,6 +43,8 @@ public final class ReportReader {
     /** Longest number text accepted, in characters (Jackson's default). */
     static final int MAX_NUMBER_LENGTH = 1000;
     private static final JsonFactory DEFAULT_FACTORY = newFactory(ParseOptions.lenient());
+    private static final java.util.concurrent.ConcurrentMap<Long, JsonFactory> FACTORIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final ParseOptions options;
     private final boolean strict;
@@ -118,10 +120,24 @@ public final class ReportReader {
                 .build();
     }
 
+    /**
+     * The factory for these limits: the default one, or one made once per distinct pair of limits (a few
+     * at most in practice), so that its name tables are reused from report to report.
+     */
     private static JsonFactory factory(ParseOptions o) {
         ParseOptions d = ParseOptions.lenient();
-        return o.maxNestingDepth() == d.maxNestingDepth() && o.maxStringLength() == d.maxStringLength()
-                ? DEFAULT_FACTORY : newFactory(o);
+        if (o.maxNestingDepth() == d.maxNestingDepth() && o.maxStringLength() == d.maxStringLength()) {
+            return DEFAULT_FACTORY;
+        }
+        long key = ((long) o.maxNestingDepth() << 32) | o.maxStringLength();
+        JsonFactory f = FACTORIES.get(key);
+        if (f == null) {
+            f = newFactory(o);
+            if (FACTORIES.size() < 32) {
+                FACTORIES.putIfAbsent(key, f);
+            }
+        }
+        return f;
     }
 
     private void run(InputStream in) throws IOException {
@@ -627,7 +643,8 @@ public final class ReportReader {
             seen |= bit;
             switch (bit) {
                 case 1 -> {
-                    resultTypeName = requiredString(v, detailBase(i, j) + name);
+                    resultTypeName = v == JsonToken.VALUE_STRING ? detailString(name, i, j)
+                            : requiredString(v, detailBase(i, j) + name);
                     if (ResultType.fromWireName(resultTypeName) == ResultType.UNKNOWN) {
                         deviate(DeviationKind.UNKNOWN_RESULT_TYPE, detailBase(i, j) + name, p.currentTokenLocation(),
                                 "result-type " + excerpt(resultTypeName)
@@ -657,7 +674,9 @@ public final class ReportReader {
                         checkIp(receivingIp, name, i, j);
                     }
                 }
-                case 32 -> failed = count(v, detailBase(i, j) + name, name);
+                case 32 -> failed = v == JsonToken.VALUE_NUMBER_INT
+                        && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER && p.getLongValue() >= 0
+                        ? p.getLongValue() : count(v, detailBase(i, j) + name, name);
                 case 64 -> {
                     draftName(name, "additional-info-uri", "additional-information", i, j);
                     info = optionalString(v, name, i, j);
@@ -742,13 +761,18 @@ public final class ReportReader {
             return null;
         }
         if (v == JsonToken.VALUE_STRING) {
-            String s = parser().getString();
-            if (Syntax.unpairedSurrogate(s) >= 0) {
-                checked(s, detailBase(i, j) + name);
-            }
-            return s;
+            return detailString(name, i, j);
         }
         return requiredString(v, detailBase(i, j) + name);
+    }
+
+    /** The current string value of a failure-detail member; its pointer is built only for an error. */
+    private String detailString(String name, int i, int j) {
+        String s = parser().getString();
+        if (Syntax.unpairedSurrogate(s) >= 0) {
+            checked(s, detailBase(i, j) + name);
+        }
+        return s;
     }
 
     private String elementString(JsonToken t, String ptr) {

@@ -15,6 +15,8 @@ public enum PolicyType {
     /** A value RFC 8460 does not define; {@link Policy#policyTypeName()} keeps what was sent. */
     UNKNOWN("");
 
+    private static final java.util.Map<String, PolicyType> BY_WIRE_NAME = byWireName();
+
     private final String wireName;
 
     PolicyType(String wireName) {
@@ -37,11 +39,17 @@ public enum PolicyType {
      * @return the type, or {@link #UNKNOWN}
      */
     public static PolicyType fromWireName(String name) {
+        PolicyType t = BY_WIRE_NAME.get(name);
+        return t == null ? UNKNOWN : t;
+    }
+
+    private static java.util.Map<String, PolicyType> byWireName() {
+        java.util.Map<String, PolicyType> map = new java.util.HashMap<>();
         for (PolicyType t : values()) {
-            if (t != UNKNOWN && t.wireName.equals(name)) {
-                return t;
+            if (t != UNKNOWN) {
+                map.put(t.wireName, t);
             }
         }
-        return UNKNOWN;
+        return java.util.Map.copyOf(map);
     }
 }

@@ -32,6 +32,8 @@ public enum ResultType {
     /** A value RFC 8460 does not define; {@link FailureDetail#resultTypeName()} keeps what was sent. */
     UNKNOWN("", ResultCategory.UNKNOWN);
 
+    private static final java.util.Map<String, ResultType> BY_WIRE_NAME = byWireName();
+
     private final String wireName;
     private final ResultCategory category;
 
@@ -65,11 +67,17 @@ public enum ResultType {
      * @return the result type, or {@link #UNKNOWN}
      */
     public static ResultType fromWireName(String name) {
+        ResultType t = BY_WIRE_NAME.get(name);
+        return t == null ? UNKNOWN : t;
+    }
+
+    private static java.util.Map<String, ResultType> byWireName() {
+        java.util.Map<String, ResultType> map = new java.util.HashMap<>();
         for (ResultType t : values()) {
-            if (t != UNKNOWN && t.wireName.equals(name)) {
-                return t;
+            if (t != UNKNOWN) {
+                map.put(t.wireName, t);
             }
         }
-        return UNKNOWN;
+        return java.util.Map.copyOf(map);
     }
 }

@@ -87,5 +87,10 @@ class SyntaxTest {
         assertThat(Syntax.parseDateTime("2026-11-26T01:30:00.25+01:30").instant())
                 .isEqualTo(Instant.parse("2026-11-26T00:00:00.25Z"));
         assertThat(Syntax.parseDateTime("2026-11-26T00:00:00").hasZone()).isFalse();
+        // RFC 3339 offsets go to 23:59, beyond java.time.ZoneOffset's 18:00
+        assertThat(Syntax.parseDateTime("9999-12-31T23:59:59-23:59").instant())
+                .isEqualTo(Instant.parse("+10000-01-01T23:58:59Z"));
+        assertThat(Syntax.parseDateTime("2026-11-26T00:00:00+19:00").instant())
+                .isEqualTo(Instant.parse("2026-11-25T05:00:00Z"));
     }
 }

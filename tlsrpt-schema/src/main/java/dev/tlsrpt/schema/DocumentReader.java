@@ -43,11 +43,12 @@ final class DocumentReader {
     }
 
     /**
-     * A document read: its tree (null when it could not be read), locations by pointer, the original text of
+     * A document read: its tree (null when it could not be read), locations by pointer (of values, of member
+     * names, of the ends of objects and arrays), the original text of
      * numbers the tree holds in another form, and the problems found while reading.
      */
-    record Document(@Nullable JsonNode tree, Map<String, Location> starts, Map<String, Location> ends,
-            Map<String, String> numberTexts, List<Violation> problems) {
+    record Document(@Nullable JsonNode tree, Map<String, Location> starts, Map<String, Location> names,
+            Map<String, Location> ends, Map<String, String> numberTexts, List<Violation> problems) {
     }
 
     /** The caller's stream failed: stays an {@link IOException} for the caller. */
@@ -80,6 +81,16 @@ final class DocumentReader {
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** The member names RFC 8460 (and its drafts) define in each object; the parser skips any other. */
+    private static final Map<Kind, Set<String>> KNOWN = Map.of(
+            Kind.REPORT, Set.of("organization-name", "date-range", "contact-info", "report-id", "policies"),
+            Kind.DATE_RANGE, Set.of("start-datetime", "end-datetime"),
+            Kind.POLICY_RESULT, Set.of("policy", "summary", "failure-details"),
+            Kind.POLICY, Set.of("policy-type", "policy-string", "policy-domain", "mx-host", "mx-host-pattern"),
+            Kind.SUMMARY, Set.of("total-successful-session-count", "total-failure-session-count"),
+            Kind.FAILURE_DETAIL, Set.of("result-type", "sending-mta-ip", "receiving-mx-hostname", "receiving-mx-helo",
+                    "receiving-ip", "failed-session-count", "additional-information", "additional-info-uri",
+                    "failure-reason-code", "failure-error-code"));
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** Stands for any integer too large to hold exactly: above every count's maximum. */
@@ -91,6 +102,7 @@ final class DocumentReader {
     private final boolean reportDuplicates;
     private final JsonFactory factory;
     private final Map<String, Location> starts = new HashMap<>();
+    private final Map<String, Location> names = new HashMap<>();
     private final Map<String, Location> ends = new HashMap<>();
     private final Map<String, String> numberTexts = new HashMap<>();
     private final List<Violation> problems = new ArrayList<>();
@@ -118,7 +130,7 @@ final class DocumentReader {
             byte[] json = bytes(in);
             return read(json);
         } catch (Fatal f) {
-            return new Document(null, starts, ends, numberTexts, List.of(f.violation));
+            return new Document(null, starts, names, ends, numberTexts, List.of(f.violation));
         }
     }
 
@@ -149,7 +161,7 @@ final class DocumentReader {
                 throw fatal(Violation.JSON, "", location(p.currentTokenLocation()),
                         "content after the report object; a report is exactly one JSON object");
             }
-            return new Document(root, starts, ends, numberTexts, problems);
+            return new Document(root, starts, names, ends, numberTexts, problems);
         } catch (StreamConstraintsException e) {
             throw fatal(Violation.LIMIT, pointerOf(p), location(e.getLocation()),
                     "passes a limit: " + cleanJacksonMessage(e.getOriginalMessage()));
@@ -199,18 +211,25 @@ final class DocumentReader {
             String child = pointer + "/" + escape(name);
             Location nameAt = location(p.currentTokenLocation());
             checkSurrogates(name, child, nameAt);
+            names.putIfAbsent(child, nameAt);
             p.nextToken();
             boolean duplicate = !seen.add(canonical(kind, name));
             if (duplicate) {
                 if (kind != null && reportDuplicates) {
-                    Location valueAt = location(p.currentTokenLocation());
-                    problems.add(new Violation(child, valueAt.line(), valueAt.column(), Violation.DUPLICATE_MEMBER,
+                    problems.add(new Violation(child, nameAt.line(), nameAt.column(), Violation.DUPLICATE_MEMBER,
                             "member \"" + Messages.excerpt(name) + "\" occurs twice in this object"
                                     + (canonical(kind, name).equals(name) ? "" : " (under its draft-era name)")
                                     + "; I-JSON (RFC 7493 section 2.3) forbids duplicate names, the first value"
                                     + " counts"));
                 }
                 p.skipChildren();
+                continue;
+            }
+            if (kind != null && !KNOWN.get(kind).contains(name)) {
+                // an unknown member: the parser skips its value whole, without reading its strings
+                starts.putIfAbsent(child, location(p.currentTokenLocation()));
+                p.skipChildren();
+                node.set(name, NODES.nullNode());
                 continue;
             }
             node.set(name, value(p, child, childKind(kind, name)));

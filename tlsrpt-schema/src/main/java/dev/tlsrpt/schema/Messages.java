@@ -42,7 +42,8 @@ final class Messages {
                 String message = rfcName != null
                         ? "\"" + property + "\" is a draft-era name; RFC 8460 calls this member \"" + rfcName + "\""
                         : "member \"" + excerpt(property) + "\" is not defined by RFC 8460";
-                return at(doc, pointer, keyword, message);
+                DocumentReader.Location at = doc.names().getOrDefault(pointer, DocumentReader.Location.UNKNOWN);
+                return new Violation(pointer, at.line(), at.column(), keyword, message);
             }
             case "type":
                 return at(doc, instance, keyword, "expected " + types(subschema == null ? null : subschema.get("type"))

@@ -292,7 +292,7 @@ class TlsRptSchemaTest {
         assertThat(v.keyword()).isEqualTo("additionalProperties");
         assertThat(v.message()).isEqualTo("member \"x-extra\" is not defined by RFC 8460");
         assertThat(v.line()).isEqualTo(8);
-        assertThat(v.column()).isEqualTo(14);
+        assertThat(v.column()).isEqualTo(3);
         assertThat(TlsRptSchema.lenient().validate(doc).isValid()).isTrue();
     }
 
@@ -370,7 +370,7 @@ class TlsRptSchemaTest {
         assertThat(v.keyword()).isEqualTo(Violation.DUPLICATE_MEMBER);
         assertThat(v.message()).startsWith("member \"report-id\" occurs twice in this object");
         assertThat(v.line()).isEqualTo(8);
-        assertThat(v.column()).isEqualTo(65);
+        assertThat(v.column()).isEqualTo(52);
         assertThat(TlsRptSchema.lenient().validate(doc).isValid()).isTrue();
         String firstBad = with("\"report-id\": \"2026-11-26T00:00:00Z_example.com\",",
                 "\"report-id\": 5, \"report-id\": \"x\",");
@@ -544,7 +544,7 @@ class TlsRptSchemaTest {
     @Test
     void nestingFarBeyondTheDefaultLimitIsALimitViolationNotACrash() {
         int depth = 200_000;
-        String deep = "{\"x\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
+        String deep = "{\"organization-name\": " + "[".repeat(depth) + "]".repeat(depth) + "}";
         Violation v = only(TlsRptSchema.of(ParseOptions.lenient().withMaxNestingDepth(Integer.MAX_VALUE)).validate(deep));
         assertThat(v.keyword()).isEqualTo(Violation.LIMIT);
         assertThat(only(TlsRptSchema.lenient().validate(deep)).keyword()).isEqualTo(Violation.LIMIT);

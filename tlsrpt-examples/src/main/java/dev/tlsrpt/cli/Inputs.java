@@ -1,0 +1,183 @@
+package dev.tlsrpt.cli;
+
+import dev.tlsrpt.MalformedReportException;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the command line's {@code [FILE|DIR|-]...} into inputs: a file as itself, a directory walked for
+ * its files (sorted, hidden files and directories skipped, symbolic links to files included), {@code -}
+ * for standard input, and the bundled sample when nothing is named. Content decides plain or gzip, never
+ * the file name.
+ */
+final class Inputs {
+    /** The class-path resource of the bundled sample report. */
+    static final String SAMPLE_RESOURCE = "dev/tlsrpt/cli/sample-report.json";
+    /** The name of the bundled sample in messages. */
+    static final String SAMPLE_NAME = "(bundled sample)";
+    /** The name of standard input in messages. */
+    static final String STDIN_NAME = "(stdin)";
+    /** A header field name and its colon, as messages begin; JSON never starts with a letter. */
+    private static final Pattern MAIL_HEADER = Pattern.compile("[A-Za-z][A-Za-z0-9-]*:");
+
+    private Inputs() {
+    }
+
+    /**
+     * Expands the arguments in order.
+     *
+     * @param args the arguments as given
+     * @param stdin standard input, for {@code -}
+     * @param sampleWhenEmpty whether no argument means the bundled sample
+     * @return the inputs, one per file; a directory that cannot be walked gives an input that fails to open
+     */
+    static List<Input> expand(List<String> args, InputStream stdin, boolean sampleWhenEmpty) {
+        List<Input> inputs = new ArrayList<>();
+        if (args.isEmpty() && sampleWhenEmpty) {
+            inputs.add(sample());
+        }
+        for (String arg : args) {
+            if (arg.equals("-")) {
+                inputs.add(new Input(STDIN_NAME, () -> new NonClosing(stdin)));
+                continue;
+            }
+            Path path = Path.of(arg);
+            if (Files.isDirectory(path)) {
+                walk(path, inputs);
+            } else {
+                inputs.add(file(arg, path));
+            }
+        }
+        return inputs;
+    }
+
+    /**
+     * The bundled sample report.
+     *
+     * @return the sample input
+     */
+    static Input sample() {
+        return new Input(SAMPLE_NAME, () -> {
+            InputStream in = Inputs.class.getClassLoader().getResourceAsStream(SAMPLE_RESOURCE);
+            if (in == null) {
+                throw new NoSuchFileException(SAMPLE_RESOURCE, null, "the bundled sample is missing from the jar");
+            }
+            return in;
+        });
+    }
+
+    private static Input file(String name, Path path) {
+        return new Input(name, () -> Files.newInputStream(path));
+    }
+
+    private static void walk(Path dir, List<Input> inputs) {
+        List<Input> found = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return !d.equals(dir) && hidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!hidden(file) && !attrs.isDirectory()) {
+                        found.add(file(file.toString(), file));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    found.add(new Input(file.toString(), () -> {
+                        throw e;
+                    }));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            found.add(new Input(dir.toString(), () -> {
+                throw e;
+            }));
+        }
+        found.sort(Comparator.comparing(Input::name));
+        inputs.addAll(found);
+    }
+
+    private static boolean hidden(Path p) {
+        Path name = p.getFileName();
+        return name != null && name.toString().startsWith(".");
+    }
+
+    /**
+     * Whether an input is an e-mail message or an mbox file rather than a bare report: it begins with
+     * {@code From } (mbox) or with a header field ({@code Name: value}, RFC 5322). Anything else, broken JSON
+     * included, goes to the report parser, whose error says where the JSON breaks.
+     *
+     * @param in the input; must support mark, and is reset to where it was
+     * @return true for a message or mbox file
+     * @throws IOException when reading fails
+     */
+    static boolean looksLikeMail(InputStream in) throws IOException {
+        in.mark(1024);
+        byte[] head = in.readNBytes(1000);
+        in.reset();
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        return start.startsWith("From ") || MAIL_HEADER.matcher(start).lookingAt();
+    }
+
+
+    /**
+     * Says why an input could not be read, in one line: the typed error's own message with its pointer, line
+     * and column, or what the file system said.
+     *
+     * @param e the failure
+     * @return the reason
+     */
+    static String describe(Exception e) {
+        if (e instanceof MalformedReportException m) {
+            return Text.safe(m.getMessage());
+        }
+        if (e instanceof UncheckedIOException u) {
+            return describe(u.getCause());
+        }
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return Text.safe(f.getReason());
+        }
+        String message = e.getMessage();
+        return Text.safe(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+    }
+
+    /** Standard input that a try-with-resources does not close. */
+    private static final class NonClosing extends FilterInputStream {
+        NonClosing(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public void close() {
+            // standard input belongs to the process
+        }
+    }
+}

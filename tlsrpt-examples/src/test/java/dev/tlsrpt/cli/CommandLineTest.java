@@ -1,0 +1,79 @@
+package dev.tlsrpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class CommandLineTest {
+
+    @Test
+    void helpListsTheCommandsAndExitCodes() {
+        Run run = Run.tlsrpt("--help");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).startsWith("Usage: tlsrpt ")
+                .contains("summary", "generate-completion", "--no-color", "3   an input could not be read");
+        assertThat(run.err).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"diagnose", "validate", "record", "summary", "generate-completion"})
+    void everyCommandHasHelpAndVersion(String command) {
+        Run help = Run.tlsrpt(command, "--help");
+        assertThat(help.exitCode).isZero();
+        assertThat(help.out).startsWith("Usage: tlsrpt " + command);
+        Run version = Run.tlsrpt(command, "--version");
+        assertThat(version.exitCode).isZero();
+        assertThat(version.out).isNotBlank();
+    }
+
+    @Test
+    void versionNamesTheBuild() {
+        Run run = Run.tlsrpt("--version");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).startsWith("tlsrpt " + VersionProvider.version() + " ");
+        assertThat(VersionProvider.version()).matches("[0-9]+\\.[0-9]+\\.[0-9]+.*");
+    }
+
+    @Test
+    void noSubcommandIsAUsageError() {
+        Run run = Run.tlsrpt();
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).startsWith("Missing subcommand").contains("Usage: tlsrpt");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void unknownOptionsAndCommandsAreUsageErrors() {
+        Run option = Run.tlsrpt("summary", "--bogus", "x");
+        assertThat(option.exitCode).isEqualTo(2);
+        assertThat(option.err).contains("Unknown option: '--bogus'");
+        Run command = Run.tlsrpt("frobnicate");
+        assertThat(command.exitCode).isEqualTo(2);
+        assertThat(command.err).contains("frobnicate");
+    }
+
+    @Test
+    void summaryWithoutAnyDirectoryIsAUsageError() {
+        Run run = Run.tlsrpt("summary");
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("Missing required parameter");
+    }
+
+    @Test
+    void completionScriptIsGeneratedForBash() {
+        Run run = Run.tlsrpt("generate-completion");
+        assertThat(run.exitCode).isZero();
+        assertThat(run.out).contains("complete -F _complete_tlsrpt", "summary");
+    }
+
+    @Test
+    void helpIsColouredOnlyOnATerminalAndNeverWithNoColor() {
+        assertThat(Run.onTerminal(Map.of(), "--help").out).contains("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "--no-color", "--help").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "--help").out).doesNotContain("\u001b[");
+        assertThat(Run.tlsrpt("--help").out).doesNotContain("\u001b[");
+    }
+}

@@ -1,0 +1,205 @@
+package dev.tlsrpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.json.JsonFactory;
+
+class DiagnoseCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void noArgumentDiagnosesTheBundledSample() {
+        Run run = Run.tlsrpt("diagnose");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).startsWith("==> (bundled sample) <==\n")
+                .contains("CRITICAL", "mail.example.com", "certificate", "Example Mail Provider")
+                .doesNotContain("\u001b[");
+        assertThat(run.err).isEmpty();
+    }
+
+    @Test
+    void aReportWithoutFailuresExitsZero() throws Exception {
+        Path ok = Fixtures.write(tmp.resolve("ok.json.gz"), Fixtures.resource("corpus/mox/microsoft.attachment.json.gz"));
+
+        Run run = Run.tlsrpt("diagnose", ok.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("==> " + ok + " <==\n").contains("Microsoft Corporation").doesNotContain("CRITICAL");
+    }
+
+    @Test
+    void jsonHoldsEachDiagnosisAndTheUnreadableInputs() throws Exception {
+        Path dir = Fixtures.mixedDirectory(tmp);
+
+        Run run = Run.tlsrpt("diagnose", "--format", "json", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(3);
+        List<String> inputs = values(run.out, "input");
+        assertThat(inputs).containsExactly(dir.resolve("a-sample.json").toString(),
+                dir.resolve("c-microsoft.json.gz").toString(), dir.resolve("sub/b-sample.json.gz").toString(),
+                dir.resolve("d-broken.json").toString());
+        assertThat(values(run.out, "severity")).startsWith("critical");
+        assertThat(values(run.out, "result-type")).contains("certificate-expired");
+        assertThat(values(run.out, "pointer")).isNotEmpty();
+        assertThat(run.out).contains("\"unreadable\"", "\"share\" : 0.000622,");
+    }
+
+    @Test
+    void csvHasOneRowPerFindingAfterTheHeader() throws Exception {
+        Path sample = Fixtures.write(tmp.resolve("s.json"), Fixtures.sample());
+
+        Run run = Run.tlsrpt("diagnose", "--format=csv", sample.toString(), sample.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        String[] rows = run.out.split("\r\n", -1);
+        assertThat(rows[0]).isEqualTo(String.join(",", DiagnoseCommand.CSV_HEADER));
+        assertThat(rows[rows.length - 1]).isEmpty();
+        assertThat(rows[1]).startsWith(sample + ",Example Mail Provider,2026-11-26T00:00:00Z_example.com,CRITICAL,")
+                .contains(",certificate-expired,sts,example.com,enforce,mail.example.com,3,4824,");
+        assertThat((rows.length - 2) % 2).isZero();
+    }
+
+    @Test
+    void aDirectoryWithOneBrokenReportExitsThreeAndStillDiagnosesTheOthers() throws Exception {
+        Path dir = Fixtures.mixedDirectory(tmp);
+
+        Run run = Run.tlsrpt("diagnose", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(3);
+        assertThat(run.out).contains("==> " + dir.resolve("a-sample.json") + " <==",
+                "==> " + dir.resolve("c-microsoft.json.gz") + " <==",
+                "==> " + dir.resolve("sub/b-sample.json.gz") + " <==")
+                .doesNotContain("d-broken.json", ".hidden");
+        assertThat(run.err).startsWith("tlsrpt: " + dir.resolve("d-broken.json") + ": ").contains("/policies/0/policy/policy-type: ", "(line 6, column 50)");
+        assertThat(run.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void garbageOnStandardInputIsNamedWithItsLocation() {
+        Run run = Run.withStdin(Run.utf8("this is not a report\n"), "diagnose", "-");
+
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).startsWith("tlsrpt: (stdin): (document): ").contains("line 1");
+    }
+
+    @Test
+    void gzipOnStandardInputIsDiagnosed() {
+        Run run = Run.withStdin(Fixtures.gzip(Fixtures.sample()), "diagnose", "-");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).startsWith("==> (stdin) <==\n").contains("mail.example.com");
+    }
+
+    @Test
+    void aMissingFileIsNamedAndTheOthersAreStillDiagnosed() throws Exception {
+        Path good = Fixtures.write(tmp.resolve("good.json"), Fixtures.sample());
+        Path missing = tmp.resolve("missing.json.gz");
+
+        Run run = Run.tlsrpt("diagnose", missing.toString(), good.toString());
+
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.err).isEqualTo("tlsrpt: " + missing + ": no such file\n");
+        assertThat(run.out).startsWith("==> " + good + " <==\n").contains("CRITICAL");
+    }
+
+    @Test
+    void aDanglingLinkInADirectoryIsUnreadable() throws Exception {
+        Path dir = tmp.resolve("dir");
+        Fixtures.write(dir.resolve("good.json"), Fixtures.sample());
+        Files.createSymbolicLink(dir.resolve("gone.json"), tmp.resolve("deleted.json"));
+
+        Run run = Run.tlsrpt("diagnose", dir.toString());
+
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.err).isEqualTo("tlsrpt: " + dir.resolve("gone.json") + ": no such file\n");
+        assertThat(run.out).contains("==> " + dir.resolve("good.json") + " <==");
+    }
+
+    @Test
+    void anUnreadableFileIsNamedUnlessRunningAsRootWhoCanReadIt() throws Exception {
+        Path locked = Fixtures.write(tmp.resolve("locked.json"), Fixtures.sample());
+        Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("---------"));
+        boolean readable = Files.isReadable(locked); // root reads whatever the mode says
+
+        Run run = Run.tlsrpt("diagnose", locked.toString());
+
+        if (readable) {
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+            assertThat(run.out).contains("mail.example.com");
+        } else {
+            assertThat(run.exitCode).isEqualTo(3);
+            assertThat(run.err).isEqualTo("tlsrpt: " + locked + ": permission denied\n");
+        }
+    }
+
+    @Test
+    void theReportsInAnEmailMessageAreDiagnosedUnderTheAttachmentsName() throws Exception {
+        Path eml = Fixtures.write(tmp.resolve("report.eml"), Fixtures.resource("corpus/mox/google-example.eml"));
+
+        Run run = Run.tlsrpt("diagnose", eml.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("==> " + eml + " [google.com!test.xmox.nl!1663200000!1663286399!001.json.gz] <==\n")
+                .contains("Google Inc.", "2022-09-15T00:00:00Z_test.xmox.nl");
+    }
+
+    @Test
+    void aMessageWithoutAReportIsUnreadable() throws Exception {
+        Path eml = Fixtures.write(tmp.resolve("hello.eml"),
+                Run.utf8("From: a@example.com\r\nSubject: hello\r\n\r\nno report here\r\n"));
+
+        Run run = Run.tlsrpt("diagnose", eml.toString());
+
+        assertThat(run.exitCode).isEqualTo(3);
+        assertThat(run.err).startsWith("tlsrpt: " + eml + ": ");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void anUnknownFormatIsAUsageError() {
+        Run run = Run.tlsrpt("diagnose", "--format", "xml");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).contains("Invalid value for option '--format'", "text, json, csv");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor() {
+        assertThat(Run.onTerminal(Map.of(), "diagnose").out).contains("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "diagnose", "--no-color").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose").out).doesNotContain("\u001b[");
+    }
+
+    /** Every string value of a member with this name, in document order. */
+    static List<String> values(String json, String member) {
+        List<String> found = new ArrayList<>();
+        try (JsonParser p = new JsonFactory().createParser(ObjectReadContext.empty(),
+                json.getBytes(StandardCharsets.UTF_8))) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.PROPERTY_NAME && p.currentName().equals(member)
+                        && p.nextToken() == JsonToken.VALUE_STRING) {
+                    found.add(p.getString());
+                }
+            }
+        }
+        return found;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tlsrpt.cli;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPOutputStream;
+
+/** Report files for the command tests, from the bundled sample and the core test-jar's corpus. */
+final class Fixtures {
+    /** A report cut off in the middle of the first policy. */
+    static final String TRUNCATED = """
+            {
+              "organization-name": "Broken Sender",
+              "date-range": {"start-datetime": "2026-11-26T00:00:00Z", "end-datetime": "2026-11-26T23:59:59Z"},
+              "contact-info": "x@broken.example",
+              "report-id": "broken-1",
+              "policies": [ { "policy": {"policy-type": "sts\"""";
+
+    private Fixtures() {
+    }
+
+    static byte[] resource(String name) {
+        try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] sample() {
+        return resource(Inputs.SAMPLE_RESOURCE);
+    }
+
+    static String sampleText() {
+        return new String(sample(), StandardCharsets.UTF_8);
+    }
+
+    static byte[] gzip(byte[] data) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
+            gz.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static Path write(Path file, byte[] data) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.write(file, data);
+    }
+
+    /**
+     * A directory of three good reports (plain, gzip in a subdirectory, a corpus gzip), one truncated one and
+     * a hidden file that is skipped.
+     */
+    static Path mixedDirectory(Path root) throws IOException {
+        Path dir = root.resolve("reports");
+        write(dir.resolve("a-sample.json"), sample());
+        write(dir.resolve("sub/b-sample.json.gz"), gzip(sample()));
+        write(dir.resolve("c-microsoft.json.gz"), resource("corpus/mox/microsoft.attachment.json.gz"));
+        write(dir.resolve("d-broken.json"), TRUNCATED.getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve(".hidden"), "not a report".getBytes(StandardCharsets.UTF_8));
+        return dir;
+    }
+}

@@ -1,0 +1,89 @@
+package dev.tlsrpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+class HelpersTest {
+
+    @Test
+    void csvQuotesOnlyWhatRfc4180Requires() {
+        assertThat(Csv.row(List.of("plain", "a,b", "say \"hi\"", "two\nlines", "")))
+                .isEqualTo("plain,\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\r\n");
+    }
+
+    @Test
+    void csvDefusesSpreadsheetFormulasButNotNumbers() {
+        assertThat(Csv.field("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
+        assertThat(Csv.field("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(Csv.field("-3")).isEqualTo("-3");
+        assertThat(Csv.field("0.06")).isEqualTo("0.06");
+    }
+
+    @Test
+    void textEscapesControlCharactersFromSenders() {
+        assertThat(Text.safe("ok.example")).isEqualTo("ok.example");
+        assertThat(Text.safe("evil\u001b[2Jorg\n")).isEqualTo("evil\\u001b[2Jorg\\u000a");
+        assertThat(Text.safe("a\u202eb")).isEqualTo("a\\u202eb");
+    }
+
+    @Test
+    void textFormatsCountsAndShares() {
+        assertThat(Text.count(4824)).isEqualTo("4,824");
+        assertThat(Text.percent(3, 4824)).isEqualTo("0.06%");
+        assertThat(Text.percent(0, 0)).isEqualTo("-");
+    }
+
+    @Test
+    void colourOnlyOnATerminalWithoutNoColor() {
+        CliEnvironment terminal = env(true, "");
+        assertThat(Style.choose(terminal, false).enabled()).isTrue();
+        assertThat(Style.choose(terminal, true).enabled()).isFalse();
+        assertThat(Style.choose(env(false, ""), false).enabled()).isFalse();
+        assertThat(Style.choose(env(true, "1"), false).enabled()).isFalse();
+        assertThat(Style.ANSI.red("x")).isEqualTo("\u001b[1;31mx\u001b[0m");
+        assertThat(Style.PLAIN.red("x")).isEqualTo("x");
+    }
+
+    @Test
+    void progressBarWaitsAMomentThenErasesItself() {
+        StringWriter err = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        Progress progress = new Progress(new PrintWriter(err), true, clock::get, 4);
+        progress.step();
+        assertThat(err.toString()).isEmpty();
+        clock.addAndGet(Progress.DELAY_NANOS);
+        progress.step();
+        assertThat(err.toString()).isEqualTo("\r[###############               ] 2/4 reports");
+        progress.step();
+        assertThat(err.toString()).doesNotContain("3/4");
+        clock.addAndGet(Progress.REDRAW_NANOS);
+        progress.step();
+        assertThat(err.toString()).endsWith("] 4/4 reports");
+        progress.finish();
+        assertThat(err.toString()).endsWith("\r");
+        assertThat(progress.wasDrawn()).isFalse();
+    }
+
+    @Test
+    void progressBarNeverDrawsWhenStandardErrorIsNotATerminal() {
+        StringWriter err = new StringWriter();
+        AtomicLong clock = new AtomicLong();
+        Progress progress = new Progress(new PrintWriter(err), false, clock::get, 3);
+        clock.addAndGet(Progress.DELAY_NANOS * 10);
+        progress.step();
+        progress.step();
+        progress.finish();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    private static CliEnvironment env(boolean terminal, String noColor) {
+        return new CliEnvironment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                System.in, noColor.isEmpty() ? java.util.Map.of() : java.util.Map.of("NO_COLOR", noColor),
+                terminal, System::nanoTime);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tlsrpt.cli;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+
+/** Runs {@code tlsrpt} in-process with captured output, as a test sees it. */
+final class Run {
+    final int exitCode;
+    final String out;
+    final String err;
+
+    private Run(int exitCode, String out, String err) {
+        this.exitCode = exitCode;
+        this.out = out;
+        this.err = err;
+    }
+
+    static Run tlsrpt(String... args) {
+        return with(new byte[0], Map.of(), false, args);
+    }
+
+    static Run withStdin(byte[] stdin, String... args) {
+        return with(stdin, Map.of(), false, args);
+    }
+
+    static Run onTerminal(Map<String, String> env, String... args) {
+        return with(new byte[0], env, true, args);
+    }
+
+    static Run with(byte[] stdin, Map<String, String> env, boolean terminal, String... args) {
+        return with(new ByteArrayInputStream(stdin), env, terminal, new AtomicLong()::get, args);
+    }
+
+    static Run with(InputStream stdin, Map<String, String> env, boolean terminal, LongSupplier clock, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
+                stdin, env, terminal, clock);
+        int code = Main.run(environment, args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
+    }
+}

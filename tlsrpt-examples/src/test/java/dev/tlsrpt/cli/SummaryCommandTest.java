@@ -1,0 +1,102 @@
+package dev.tlsrpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SummaryCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void totalsPerDomainMxResultTypeAndOrganization() throws Exception {
+        Path dir = tmp.resolve("good");
+        Fixtures.write(dir.resolve("one.json"), Fixtures.sample());
+        Fixtures.write(dir.resolve("two.json.gz"), Fixtures.gzip(Fixtures.sample()));
+        Fixtures.write(dir.resolve("ms.json.gz"), Fixtures.resource("corpus/mox/microsoft.attachment.json.gz"));
+
+        Run run = Run.tlsrpt("summary", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.err).isEmpty();
+        assertThat(run.out).startsWith("TLS-RPT summary: 3 reports from 2 organizations\n"
+                + "Period:   2023-01-10T00:00:00Z to 2026-11-26T23:59:59Z\n"
+                + "Sessions: 9,650 total, 9,644 successful, 6 failed (0.06%)\n");
+        assertThat(run.out).containsPattern("example.com \\(sts\\) +2 +9,642 +6 +0.06%")
+                .containsPattern("test.xmox.nl \\(sts\\) +1 +2 +0 +0.00%")
+                .containsPattern("mail.example.com +4 +6\n")
+                .containsPattern("certificate-expired +4 +6\n")
+                .containsPattern("Example Mail Provider +2 +9,642 +6 +0.06%")
+                .containsPattern("Microsoft Corporation +1 +2 +0 +0.00%")
+                .doesNotContain("\u001b[");
+    }
+
+    @Test
+    void aBrokenReportIsNamedAndLeftOutWhileTheOthersAreCounted() throws Exception {
+        Path dir = Fixtures.mixedDirectory(tmp);
+
+        Run run = Run.tlsrpt("summary", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(3);
+        assertThat(run.out).startsWith("TLS-RPT summary: 3 reports from 2 organizations, 1 unreadable\n");
+        assertThat(run.err).startsWith("tlsrpt: " + dir.resolve("d-broken.json") + ": ")
+                .contains("/policies/0/policy/policy-type: ", "(line 6, column 50)")
+                .doesNotContain(".hidden");
+        assertThat(run.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void reportsInEmailMessagesAreCountedToo() throws Exception {
+        Path dir = tmp.resolve("mail");
+        Fixtures.write(dir.resolve("one.json"), Fixtures.sample());
+        Fixtures.write(dir.resolve("google.eml"), Fixtures.resource("corpus/mox/google-example.eml"));
+
+        Run run = Run.tlsrpt("summary", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("TLS-RPT summary: 2 reports from 2 organizations\n")
+                .containsPattern("Google Inc\\. +1 +3 +0 +0\\.00%")
+                .containsPattern("test\\.xmox\\.nl \\(sts\\) +1 +3 +0");
+    }
+
+    @Test
+    void standardInputIsReadForDash() {
+        Run run = Run.withStdin(Fixtures.gzip(Fixtures.sample()), "summary", "-");
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("TLS-RPT summary: 1 report from 1 organization\n");
+    }
+
+    @Test
+    void progressBarOnlyOnATerminalAndErasedAtTheEnd() throws Exception {
+        Path dir = tmp.resolve("many");
+        for (int i = 0; i < 5; i++) {
+            Fixtures.write(dir.resolve("r" + i + ".json"), Fixtures.sample());
+        }
+        AtomicLong time = new AtomicLong();
+        LongSupplier slowClock = () -> time.addAndGet(Progress.DELAY_NANOS);
+        Run terminal = Run.with(new java.io.ByteArrayInputStream(new byte[0]), Map.of(), true, slowClock,
+                "summary", "--no-color", dir.toString());
+        assertThat(terminal.exitCode).isZero();
+        assertThat(terminal.err).contains("] 5/5 reports").endsWith("\r");
+        assertThat(terminal.out).doesNotContain("\r", "#");
+
+        Run pipe = Run.with(new java.io.ByteArrayInputStream(new byte[0]), Map.of(), false, slowClock,
+                "summary", dir.toString());
+        assertThat(pipe.err).isEmpty();
+    }
+
+    @Test
+    void colourOnATerminal() throws Exception {
+        Path dir = tmp.resolve("one");
+        Fixtures.write(dir.resolve("one.json"), Fixtures.sample());
+        assertThat(Run.onTerminal(Map.of(), "summary", dir.toString()).out).contains("\u001b[1m");
+        assertThat(Run.onTerminal(Map.of(), "summary", "--no-color", dir.toString()).out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("NO_COLOR", "yes"), "summary", dir.toString()).out).doesNotContain("\u001b[");
+    }
+}
