@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * {@value #DEFAULT_MAX_DECOMPRESSED_BYTES} decompressed bytes (256 MiB), nesting depth
  * {@value #DEFAULT_MAX_NESTING_DEPTH}, {@value #DEFAULT_MAX_STRING_LENGTH} characters per string or member
  * name (1 MiB), {@value #DEFAULT_MAX_POLICIES} policies and {@value #DEFAULT_MAX_FAILURE_DETAILS} failure
- * details per report. Every limit is checked while streaming.
+ * details per report, {@value #DEFAULT_MAX_LIST_LENGTH} entries per policy-string or mx-host list and
+ * {@value #DEFAULT_MAX_DEVIATIONS} deviations per report. Every limit is checked while streaming.
  *
  * @since 0.1.0
  */
@@ -30,9 +31,14 @@ public final class ParseOptions {
     /** Default for {@link #maxFailureDetails()}. */
     public static final long DEFAULT_MAX_FAILURE_DETAILS = 1_000_000;
 
+    /** Default for {@link #maxListLength()}: entries in one {@code policy-string} or {@code mx-host} list. */
+    public static final int DEFAULT_MAX_LIST_LENGTH = 10_000;
+    /** Default for {@link #maxDeviations()}. */
+    public static final long DEFAULT_MAX_DEVIATIONS = 100_000;
+
     private static final ParseOptions LENIENT = new ParseOptions(false, DEFAULT_MAX_COMPRESSED_BYTES,
             DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
-            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS);
+            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS, DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_DEVIATIONS);
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
@@ -42,9 +48,11 @@ public final class ParseOptions {
     private final int maxStringLength;
     private final long maxPolicies;
     private final long maxFailureDetails;
+    private final int maxListLength;
+    private final long maxDeviations;
 
     private ParseOptions(boolean strict, long maxCompressedBytes, long maxDecompressedBytes, int maxNestingDepth,
-            int maxStringLength, long maxPolicies, long maxFailureDetails) {
+            int maxStringLength, long maxPolicies, long maxFailureDetails, int maxListLength, long maxDeviations) {
         this.strict = strict;
         this.maxCompressedBytes = positive(maxCompressedBytes, "maxCompressedBytes");
         this.maxDecompressedBytes = positive(maxDecompressedBytes, "maxDecompressedBytes");
@@ -52,6 +60,8 @@ public final class ParseOptions {
         this.maxStringLength = (int) positive(maxStringLength, "maxStringLength");
         this.maxPolicies = positive(maxPolicies, "maxPolicies");
         this.maxFailureDetails = positive(maxFailureDetails, "maxFailureDetails");
+        this.maxListLength = (int) positive(maxListLength, "maxListLength");
+        this.maxDeviations = positive(maxDeviations, "maxDeviations");
     }
 
     private static long positive(long value, String name) {
@@ -143,6 +153,47 @@ public final class ParseOptions {
     }
 
     /**
+     * The most entries in one {@code policy-string} or {@code mx-host} list.
+     *
+     * @return the limit
+     */
+    public int maxListLength() {
+        return maxListLength;
+    }
+
+    /**
+     * The most deviations one report may have; {@code parseWithDeviations} keeps them all, so this bounds
+     * its memory.
+     *
+     * @return the limit
+     */
+    public long maxDeviations() {
+        return maxDeviations;
+    }
+
+    /**
+     * A copy with another {@link #maxListLength()}.
+     *
+     * @param count the limit, positive
+     * @return the changed copy
+     */
+    public ParseOptions withMaxListLength(int count) {
+        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
+                maxStringLength, maxPolicies, maxFailureDetails, count, maxDeviations);
+    }
+
+    /**
+     * A copy with another {@link #maxDeviations()}.
+     *
+     * @param count the limit, positive
+     * @return the changed copy
+     */
+    public ParseOptions withMaxDeviations(long count) {
+        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
+                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, count);
+    }
+
+    /**
      * A copy in strict or lenient mode.
      *
      * @param strict true to reject catalogued deviations
@@ -150,7 +201,7 @@ public final class ParseOptions {
      */
     public ParseOptions withStrict(boolean strict) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails);
+                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     /**
@@ -161,7 +212,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxCompressedBytes(long bytes) {
         return new ParseOptions(strict, bytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     /**
@@ -172,7 +223,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxDecompressedBytes(long bytes) {
         return new ParseOptions(strict, maxCompressedBytes, bytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     /**
@@ -183,7 +234,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxNestingDepth(int depth) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, depth, maxStringLength,
-                maxPolicies, maxFailureDetails);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     /**
@@ -194,7 +245,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxStringLength(int chars) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, chars,
-                maxPolicies, maxFailureDetails);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     /**
@@ -205,7 +256,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxPolicies(long count) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, count, maxFailureDetails);
+                maxStringLength, count, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     /**
@@ -216,7 +267,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxFailureDetails(long count) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, count);
+                maxStringLength, maxPolicies, count, maxListLength, maxDeviations);
     }
 
     @Override
@@ -224,13 +275,14 @@ public final class ParseOptions {
         return o instanceof ParseOptions p && strict == p.strict && maxCompressedBytes == p.maxCompressedBytes
                 && maxDecompressedBytes == p.maxDecompressedBytes && maxNestingDepth == p.maxNestingDepth
                 && maxStringLength == p.maxStringLength && maxPolicies == p.maxPolicies
-                && maxFailureDetails == p.maxFailureDetails;
+                && maxFailureDetails == p.maxFailureDetails && maxListLength == p.maxListLength
+                && maxDeviations == p.maxDeviations;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
     }
 
     @Override
@@ -238,6 +290,7 @@ public final class ParseOptions {
         return "ParseOptions[" + (strict ? "strict" : "lenient") + ", maxCompressedBytes=" + maxCompressedBytes
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxNestingDepth=" + maxNestingDepth
                 + ", maxStringLength=" + maxStringLength + ", maxPolicies=" + maxPolicies
-                + ", maxFailureDetails=" + maxFailureDetails + "]";
+                + ", maxFailureDetails=" + maxFailureDetails + ", maxListLength=" + maxListLength
+                + ", maxDeviations=" + maxDeviations + "]";
     }
 }

@@ -27,7 +27,7 @@ final class ReportChecks {
 
     /** The names {@link LimitExceededException#limitName()} may take: the {@link ParseOptions} limits. */
     static final Set<String> LIMIT_NAMES = Set.of("maxCompressedBytes", "maxDecompressedBytes", "maxNestingDepth",
-            "maxStringLength", "maxPolicies", "maxFailureDetails");
+            "maxStringLength", "maxPolicies", "maxFailureDetails", "maxListLength", "maxDeviations");
 
     /** Small limits, so that the fuzzer reaches every limit with inputs of a few kilobytes. */
     static final ParseOptions TIGHT = ParseOptions.lenient()

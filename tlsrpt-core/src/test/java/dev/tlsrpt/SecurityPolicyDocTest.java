@@ -58,7 +58,7 @@ class SecurityPolicyDocTest {
                 code.put(limitName(f.getName()), ((Number) f.get(null)).longValue());
             }
         }
-        assertThat(code).hasSize(6);
+        assertThat(code).hasSize(8);
         assertThat(documentedDefaults(securityMd())).containsAllEntriesOf(code);
     }
 
@@ -71,7 +71,9 @@ class SecurityPolicyDocTest {
                 Map.entry("maxNestingDepth", (long) o.maxNestingDepth()),
                 Map.entry("maxStringLength", (long) o.maxStringLength()),
                 Map.entry("maxPolicies", o.maxPolicies()),
-                Map.entry("maxFailureDetails", o.maxFailureDetails()));
+                Map.entry("maxFailureDetails", o.maxFailureDetails()),
+                Map.entry("maxListLength", (long) o.maxListLength()),
+                Map.entry("maxDeviations", o.maxDeviations()));
         assertThat(ParseOptions.strict().withStrict(false)).isEqualTo(o);
     }
 

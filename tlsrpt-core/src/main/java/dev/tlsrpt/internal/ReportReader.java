@@ -52,6 +52,7 @@ public final class ReportReader {
     private @Nullable JsonParser p;
     private long policyCount;
     private long detailCount;
+    private long deviationCount;
 
     private @Nullable String organizationName;
     private @Nullable DateRange dateRange;
@@ -482,6 +483,7 @@ public final class ReportReader {
                         strings = new ArrayList<>();
                         int k = 0;
                         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), k++) {
+                            listEntry(k, ptr);
                             String s = elementString(t, ptr + "/" + k);
                             if (!s.isEmpty() && s.strip().startsWith("[")) {
                                 if (bracketIndexes == null) {
@@ -520,6 +522,7 @@ public final class ReportReader {
                         List<String> hosts = new ArrayList<>();
                         int k = 0;
                         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), k++) {
+                            listEntry(k, ptr);
                             hosts.add(elementString(t, ptr + "/" + k));
                         }
                         mx = hosts;
@@ -557,6 +560,13 @@ public final class ReportReader {
             deviate(DeviationKind.MISSING_POLICY_DOMAIN, base + "policy-domain", end, "policy-domain is missing");
         }
         return new Policy(type, typeName, strings == null ? List.of() : strings, domain, mx);
+    }
+
+    private void listEntry(int k, String ptr) {
+        if (k >= options.maxListLength()) {
+            throw limit("maxListLength", options.maxListLength(), "more than " + options.maxListLength()
+                    + " entries in one list", ptr + "/" + k);
+        }
     }
 
     private Summary readSummary(int i) {
@@ -863,6 +873,10 @@ public final class ReportReader {
         int column = column(loc);
         if (strict) {
             throw new MalformedReportException(message + " (rejected in strict mode)", ptr, line, column, kind, null);
+        }
+        if (++deviationCount > options.maxDeviations()) {
+            throw new LimitExceededException("maxDeviations", options.maxDeviations(), "more than "
+                    + options.maxDeviations() + " deviations in the report (limit maxDeviations)", ptr, line, column);
         }
         visitor.deviation(new Deviation(kind, ptr, line, column, message));
     }
