@@ -190,14 +190,7 @@ public final class ReportReader {
             };
             JsonToken v = p.nextToken();
             String ptr = "/" + name;
-            if (bit == 0) {
-                unknownMember("/" + escape(name), nameLoc, name);
-                p.skipChildren();
-                continue;
-            }
-            if ((seen & bit) != 0) {
-                duplicate(ptr, nameLoc, name);
-                p.skipChildren();
+            if (skipped(bit, seen, "/", name, nameLoc)) {
                 continue;
             }
             seen |= bit;
@@ -278,14 +271,7 @@ public final class ReportReader {
             };
             JsonToken t = p.nextToken();
             String ptr = "/date-range/" + name;
-            if (bit == 0) {
-                unknownMember("/date-range/" + escape(name), nameLoc, name);
-                p.skipChildren();
-                continue;
-            }
-            if ((seen & bit) != 0) {
-                duplicate(ptr, nameLoc, name);
-                p.skipChildren();
+            if (skipped(bit, seen, "/date-range/", name, nameLoc)) {
                 continue;
             }
             seen |= bit;
@@ -357,17 +343,10 @@ public final class ReportReader {
                 default -> 0;
             };
             JsonToken v = p.nextToken();
-            if (bit == 0) {
-                unknownMember("/policies/" + i + "/" + escape(name), nameLoc, name);
-                p.skipChildren();
+            if (skipped(bit, seen, "/policies/" + i + "/", name, nameLoc)) {
                 continue;
             }
             String ptr = "/policies/" + i + "/" + name;
-            if ((seen & bit) != 0) {
-                duplicate(ptr, nameLoc, name);
-                p.skipChildren();
-                continue;
-            }
             seen |= bit;
             if (bit == 1) {
                 if (v != JsonToken.START_OBJECT) {
@@ -453,17 +432,10 @@ public final class ReportReader {
                 default -> 0;
             };
             JsonToken v = p.nextToken();
-            if (bit == 0) {
-                unknownMember(base + escape(name), nameLoc, name);
-                p.skipChildren();
+            if (skipped(bit, seen, base, name, nameLoc)) {
                 continue;
             }
             String ptr = base + name;
-            if ((seen & bit) != 0) {
-                duplicate(ptr, nameLoc, name);
-                p.skipChildren();
-                continue;
-            }
             seen |= bit;
             switch (bit) {
                 case 1 -> {
@@ -583,17 +555,10 @@ public final class ReportReader {
                 default -> 0;
             };
             JsonToken v = p.nextToken();
-            if (bit == 0) {
-                unknownMember(base + escape(name), nameLoc, name);
-                p.skipChildren();
+            if (skipped(bit, seen, base, name, nameLoc)) {
                 continue;
             }
             String ptr = base + name;
-            if ((seen & bit) != 0) {
-                duplicate(ptr, nameLoc, name);
-                p.skipChildren();
-                continue;
-            }
             seen |= bit;
             long value = count(v, ptr, name);
             if (bit == 1) {
@@ -854,6 +819,23 @@ public final class ReportReader {
     }
 
     // ---------------------------------------------------------------- deviations and errors
+
+    /**
+     * Skips a member that RFC 8460 does not define here, or that occurs a second time, reporting it.
+     *
+     * @return true when the member was skipped
+     */
+    private boolean skipped(int bit, int seen, String base, String name, TokenStreamLocation nameLoc) {
+        if (bit == 0) {
+            unknownMember(base + escape(name), nameLoc, name);
+        } else if ((seen & bit) != 0) {
+            duplicate(base + name, nameLoc, name);
+        } else {
+            return false;
+        }
+        parser().skipChildren();
+        return true;
+    }
 
     private void unknownMember(String ptr, TokenStreamLocation loc, String name) {
         if (Syntax.unpairedSurrogate(name) >= 0) {
