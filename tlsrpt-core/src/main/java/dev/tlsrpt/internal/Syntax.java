@@ -3,7 +3,6 @@ package dev.tlsrpt.internal;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -197,7 +196,6 @@ final class Syntax {
         try {
             LocalDate date = LocalDate.of(year, month, day);
             long epoch = date.toEpochDay() * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
-            ZoneOffset.ofTotalSeconds(offsetSeconds);
             return new DateTime(Instant.ofEpochSecond(epoch, nanos), hasZone);
         } catch (DateTimeException e) {
             return null;
