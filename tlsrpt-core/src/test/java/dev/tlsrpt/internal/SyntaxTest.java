@@ -100,4 +100,14 @@ class SyntaxTest {
         assertThat(Syntax.parseDateTime("2026-11-26T00:00:00+19:00").instant())
                 .isEqualTo(Instant.parse("2026-11-25T05:00:00Z"));
     }
+
+    @Test
+    void offsetsUpTo23Hours59MinutesAreReadAsTheRegexAllowsNotCappedAt18Hours() {
+        assertThat(Syntax.parseDateTime("2026-11-26T23:59:00-23:59").instant())
+                .isEqualTo(Instant.parse("2026-11-27T23:58:00Z"));
+        assertThat(Syntax.parseDateTime("2026-11-26T19:00:00+19:00").instant())
+                .isEqualTo(Instant.parse("2026-11-26T00:00:00Z"));
+        assertThat(Syntax.parseDateTime("9999-12-31T23:59:59-23:59").instant())
+                .isEqualTo(Instant.parse("+10000-01-01T23:58:59Z"));
+    }
 }
