@@ -84,9 +84,9 @@ class BenchmarkSmokeTest {
         assertThat(gz.tokenLoopInflateOnThread()).isEqualTo(tokens);
     }
 
-    /** The benchmark methods run through JMH here; the ones of TlsRpt join once the parser has landed. */
-    static final String SMOKE_METHODS = "(tokenLoop|databindTree|databindRecords|databindTreeThenRecords|drain"
-            + "|drainInflateOnThread|tokenLoopInflateOnThread)";
+    /** Every benchmark method. */
+    static final String SMOKE_METHODS = "(tokenLoop|stream|parse|databindTree|databindRecords"
+            + "|databindTreeThenRecords|drain|drainInflateOnThread|tokenLoopInflateOnThread|streamInflateOnThread)";
 
     @Test
     void everyBenchmarkRunsOnceThroughJmh() throws RunnerException {
@@ -110,6 +110,8 @@ class BenchmarkSmokeTest {
         }
         assertThat(ran).containsExactlyInAnyOrder(
                 "ReportBenchmark.tokenLoop/plain", "ReportBenchmark.tokenLoop/gzip",
+                "ReportBenchmark.stream/plain", "ReportBenchmark.stream/gzip",
+                "ReportBenchmark.parse/plain", "ReportBenchmark.parse/gzip", "GzipBenchmark.streamInflateOnThread",
                 "ReportBenchmark.databindTree/plain", "ReportBenchmark.databindTree/gzip",
                 "ReportBenchmark.databindRecords/plain", "ReportBenchmark.databindRecords/gzip",
                 "ReportBenchmark.databindTreeThenRecords/plain", "ReportBenchmark.databindTreeThenRecords/gzip",
