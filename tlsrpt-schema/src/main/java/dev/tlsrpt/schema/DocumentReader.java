@@ -108,6 +108,10 @@ final class DocumentReader {
     private final List<Violation> problems = new ArrayList<>();
     private long policies;
     private long failureDetails;
+    /** Unknown and repeated members skipped so far: the parser counts them as deviations. */
+    private long skippedMembers;
+    private static final java.util.regex.Pattern POLICY_LIST =
+            java.util.regex.Pattern.compile("/policies/[0-9]+/policy/(?:policy-string|mx-host|mx-host-pattern)");
 
     DocumentReader(ParseOptions options) {
         this.options = options;
@@ -214,6 +218,11 @@ final class DocumentReader {
             names.putIfAbsent(child, nameAt);
             p.nextToken();
             boolean duplicate = !seen.add(canonical(kind, name));
+            if (kind != null && (duplicate || !KNOWN.get(kind).contains(name))
+                    && ++skippedMembers > options.maxDeviations()) {
+                throw fatal(Violation.LIMIT, child, nameAt, "more than " + options.maxDeviations()
+                        + " unknown or repeated members (maxDeviations)");
+            }
             if (duplicate) {
                 if (kind != null && reportDuplicates) {
                     problems.add(new Violation(child, nameAt.line(), nameAt.column(), Violation.DUPLICATE_MEMBER,
@@ -241,8 +250,13 @@ final class DocumentReader {
     private ArrayNode array(JsonParser p, String pointer, @Nullable Kind kind) {
         ArrayNode node = NODES.arrayNode();
         int index = 0;
+        boolean policyList = kind == null && POLICY_LIST.matcher(pointer).matches();
         while (p.nextToken() != JsonToken.END_ARRAY) {
             String child = pointer + "/" + index;
+            if (policyList && index >= options.maxListLength()) {
+                throw fatal(Violation.LIMIT, child, location(p.currentTokenLocation()),
+                        "more than " + options.maxListLength() + " entries in one list (maxListLength)");
+            }
             if (kind == Kind.POLICIES && ++policies > options.maxPolicies()) {
                 throw fatal(Violation.LIMIT, child, location(p.currentTokenLocation()),
                         "more than " + options.maxPolicies() + " policies (maxPolicies)");
