@@ -279,19 +279,17 @@ public final class RecordParser {
             }
         }
         boolean isRua = name.equals("rua");
-        if (!isRua && name.equalsIgnoreCase("rua")) {
-            if (lenient) {
-                warn(RecordWarningKind.FIELD_NAME_CASE, start, "field " + excerpt(name)
-                        + "= read as rua=; field names are case-sensitive and reporters may ignore it");
-                isRua = true;
-            } else {
-                warn(RecordWarningKind.FIELD_NAME_CASE, start, "field " + excerpt(name)
-                        + "= is an extension, not rua= (field names are case-sensitive): reporters ignore it");
-            }
+        boolean readAsRua = false;
+        if (!isRua && name.equalsIgnoreCase("rua") && lenient) {
+            readAsRua = readCaseVariantRua(start, name);
+        }
+        if (!isRua && !readAsRua && name.equalsIgnoreCase("rua")) {
+            warn(RecordWarningKind.FIELD_NAME_CASE, start, "field " + excerpt(name)
+                    + "= is an extension, not rua= (field names are case-sensitive): reporters ignore it");
         }
         if (isRua) {
             readRua(start);
-        } else {
+        } else if (!readAsRua) {
             if (name.length() > MAX_EXT_NAME) {
                 throw new MalformedRecordException("extension name " + excerpt(name) + " is " + name.length()
                         + " characters long, at most " + MAX_EXT_NAME + " are allowed", start + MAX_EXT_NAME);
@@ -345,6 +343,36 @@ public final class RecordParser {
             throw new MalformedRecordException("extension " + excerpt(name) + " has an empty value", i);
         }
         return i;
+    }
+
+    /**
+     * Lenient reading of {@code RUA=} and other case variants as {@code rua=}, when their value is a list of
+     * URIs; otherwise nothing is consumed and the field stays the extension strict reading sees, so that
+     * lenient reading accepts every record strict reading accepts.
+     *
+     * @return true when the field was read as rua=
+     */
+    private boolean readCaseVariantRua(int start, String name) {
+        int savedPos = pos;
+        int savedRua = rua.size();
+        int savedWarnings = warnings.size();
+        int savedFields = ruaFields;
+        Set<URI> savedSeen = new HashSet<>(ruaSeen);
+        warn(RecordWarningKind.FIELD_NAME_CASE, start, "field " + excerpt(name)
+                + "= read as rua=; field names are case-sensitive and reporters may ignore it");
+        try {
+            readRua(start);
+            return true;
+        } catch (MalformedRecordException e) {
+            pos = savedPos;
+            rua.subList(savedRua, rua.size()).clear();
+            ruaOffsets.subList(savedRua, ruaOffsets.size()).clear();
+            warnings.subList(savedWarnings, warnings.size()).clear();
+            ruaFields = savedFields;
+            ruaSeen.clear();
+            ruaSeen.addAll(savedSeen);
+            return false;
+        }
     }
 
     private void readRua(int fieldStart) {
