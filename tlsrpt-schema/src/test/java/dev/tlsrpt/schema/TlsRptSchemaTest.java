@@ -617,7 +617,7 @@ class TlsRptSchemaTest {
         for (String d : docs) {
             expected.add(TlsRptSchema.strict().validate(d).toString());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(4);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<String>> futures = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
