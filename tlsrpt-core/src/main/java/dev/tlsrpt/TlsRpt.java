@@ -191,6 +191,24 @@ public final class TlsRpt {
     }
 
     /**
+     * The JSON text of a report exactly as the parser reads it, for tools that read the JSON themselves
+     * (the schema validator does): gzip inflated when the first two bytes say so (member by member, with its
+     * CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
+     * byte limits of {@code options} counted. Leaves {@code in} open.
+     *
+     * @param in the report bytes, plain or gzip
+     * @param options the byte limits ({@code maxCompressedBytes}, {@code maxDecompressedBytes})
+     * @return the JSON bytes; reading them throws {@link MalformedReportException} (or
+     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault
+     * @throws IOException when reading {@code in} fails
+     */
+    public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
+        Objects.requireNonNull(in, "in");
+        Objects.requireNonNull(options, "options");
+        return ReportReader.openJson(in, options);
+    }
+
+    /**
      * Streams one report leniently to a visitor, in memory bounded by one failure detail (see
      * {@link ReportVisitor}). Leaves {@code in} open.
      *

@@ -110,6 +110,45 @@ public final class ReportReader {
         new ReportReader(options, visitor).run(in);
     }
 
+    /**
+     * The JSON bytes of a report as the reader reads them (gzip inflated member by member, a UTF-8 byte
+     * order mark skipped, UTF-8 checked, byte limits counted); faults surface while reading as
+     * {@link MalformedReportException} or {@link LimitExceededException} with pointer {@code ""}.
+     *
+     * @param in the report bytes, plain or gzip; left open
+     * @param options the byte limits
+     * @return the JSON bytes
+     * @throws IOException when reading {@code in} fails
+     */
+    public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
+        Input input;
+        try {
+            input = Input.open(in, options);
+        } catch (InputFault f) {
+            throw new ReportReader(options, new ReportVisitor() { }).located(f);
+        }
+        ReportReader faults = new ReportReader(options, new ReportVisitor() { });
+        return new java.io.FilterInputStream(input) {
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (InputFault f) {
+                    throw faults.located(f);
+                }
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                try {
+                    return super.read(b, off, len);
+                } catch (InputFault f) {
+                    throw faults.located(f);
+                }
+            }
+        };
+    }
+
     static JsonFactory newFactory(ParseOptions o) {
         return JsonFactory.builder()
                 .streamReadConstraints(StreamReadConstraints.builder()

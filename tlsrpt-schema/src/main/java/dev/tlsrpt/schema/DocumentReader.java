@@ -14,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -364,7 +363,19 @@ final class DocumentReader {
             int b1 = b0 < 0 ? -1 : raw.read();
             raw.reset();
             gzip = b0 == 0x1f && b1 == 0x8b;
-            return readAll(gzip ? new GZIPInputStream(raw) : raw, options.maxDecompressedBytes(), gzip);
+            // gzip through the parser's own input layer: the same member, CRC, flag and trailing-byte rules
+            return readAll(gzip ? dev.tlsrpt.TlsRpt.openJson(raw, options) : raw, options.maxDecompressedBytes(),
+                    gzip);
+        } catch (dev.tlsrpt.LimitExceededException e) {
+            throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "more than " + e.limit()
+                    + (e.limitName().equals("maxDecompressedBytes") ? " bytes of JSON after decompression" : " bytes of input") + " ("
+                    + e.limitName() + ")");
+        } catch (dev.tlsrpt.MalformedReportException e) {
+            if (gzip && e.problem().contains("gzip")) {
+                throw fatal(Violation.GZIP, "", Location.UNKNOWN,
+                        "starts like gzip (1f 8b) but is not readable gzip: " + e.problem());
+            }
+            throw fatal(Violation.JSON, "", Location.UNKNOWN, "not UTF-8: " + e.problem());
         } catch (LimitReached e) {
             throw fatal(Violation.LIMIT, "", Location.UNKNOWN,
                     "more than " + e.limit + " bytes of input (maxCompressedBytes)");
