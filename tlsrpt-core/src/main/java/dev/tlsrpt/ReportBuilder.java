@@ -1,6 +1,6 @@
 package dev.tlsrpt;
 
-import dev.tlsrpt.internal.WireSyntax;
+import dev.tlsrpt.internal.Syntax;
 import dev.tlsrpt.model.DateRange;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
@@ -256,7 +256,7 @@ public final class ReportBuilder {
             checkIp("receiving-ip", detail.receivingIp());
         }
         String info = detail.additionalInformation();
-        if (info != null && !WireSyntax.URI.matcher(info).matches()) {
+        if (info != null && !Syntax.isUri(info)) {
             throw new IllegalArgumentException("additional-information must be a URI (RFC 3986), got \""
                     + shorten(info) + "\"");
         }
@@ -333,7 +333,7 @@ public final class ReportBuilder {
     }
 
     private static void checkIp(String member, String ip) {
-        if (!WireSyntax.IP.matcher(ip).matches()) {
+        if (!Syntax.isIpLiteral(ip)) {
             throw new IllegalArgumentException(member + " must be an IPv4 or IPv6 address, got \"" + shorten(ip)
                     + "\"");
         }

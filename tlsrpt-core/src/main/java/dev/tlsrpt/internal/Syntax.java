@@ -9,12 +9,17 @@ import org.jspecify.annotations.Nullable;
  * Hand-written checks equivalent to the regular expressions the JSON Schema uses (IP literals, URIs,
  * RFC 3339 date-times), fast enough for the hot path. Tests hold them to the regular expressions.
  */
-final class Syntax {
+public final class Syntax {
     private Syntax() {
     }
 
-    /** An IPv4 dotted-decimal literal without leading zeros, or an RFC 3986 IPv6address (no zone). */
-    static boolean isIpLiteral(String s) {
+    /**
+     * An IPv4 dotted-decimal literal without leading zeros, or an RFC 3986 IPv6address (no zone).
+     *
+     * @param s the text
+     * @return whether it is such a literal
+     */
+    public static boolean isIpLiteral(String s) {
         return s.indexOf(':') >= 0 ? isIpv6(s) : isIpv4(s, 0, s.length());
     }
 
@@ -92,8 +97,13 @@ final class Syntax {
         }
     }
 
-    /** An RFC 3986 {@code URI}: a scheme, a colon, then only URI characters and %-escapes. */
-    static boolean isUri(String s) {
+    /**
+     * An RFC 3986 {@code URI}: a scheme, a colon, then only URI characters and %-escapes.
+     *
+     * @param s the text
+     * @return whether it is such a URI
+     */
+    public static boolean isUri(String s) {
         int n = s.length();
         if (n == 0 || !isAlpha(s.charAt(0))) {
             return false;
