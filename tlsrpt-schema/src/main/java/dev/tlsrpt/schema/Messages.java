@@ -159,7 +159,8 @@ final class Messages {
     static String excerpt(String s) {
         StringBuilder sb = new StringBuilder();
         int n = Math.min(s.length(), EXCERPT);
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i < n && sb.length() < EXCERPT; i++) { // escapes count too: the excerpt stays short
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 sb.append('\\').append(c);
@@ -169,7 +170,7 @@ final class Messages {
                 sb.append(c);
             }
         }
-        if (s.length() > n) {
+        if (s.length() > i) {
             sb.append("...");
         }
         return sb.toString();
