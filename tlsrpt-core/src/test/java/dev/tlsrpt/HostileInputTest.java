@@ -155,11 +155,17 @@ class HostileInputTest {
                 fails(SUCCESSFUL, "number"), 8 * MIB));
         t.add(both("a count of 1e400", bytes(withCounts("1e400", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
         t.add(both("a count of 1e2147483648 (an exponent beyond 32 bits)", bytes(withCounts("1e2147483648", "0")),
-                fails(SUCCESSFUL, "exponent out of range"), 8 * MIB));
-        t.add(both("a count of 0e99999999999", bytes(withCounts("0e99999999999", "0")),
-                fails(SUCCESSFUL, "exponent out of range"), 8 * MIB));
+                fails(SUCCESSFUL, "got \"1e2147483648\" (larger than 2^63-1)"), 8 * MIB));
+        t.add(both("a count of 44E444444444444444444", bytes(withCounts("44E444444444444444444", "0")),
+                fails(SUCCESSFUL, "got \"44E444444444444444444\" (larger than 2^63-1)"), 8 * MIB));
+        t.add(both("a count of 0e99999999999 is 0", bytes(withCounts("0e99999999999", "-0.00E+99999999999")),
+                reads(r -> assertThat(r.report().policies().get(0).summary())
+                        .extracting(s -> s.totalSuccessfulSessionCount(), s -> s.totalFailureSessionCount())
+                        .containsExactly(0L, 0L)), 8 * MIB));
         t.add(both("a count of 1e-2147483649", bytes(withCounts("1e-2147483649", "0")),
-                fails(SUCCESSFUL, "exponent out of range"), 8 * MIB));
+                fails(SUCCESSFUL, "got \"1e-2147483649\" (a fraction: its exponent is below -2^31)"), 8 * MIB));
+        t.add(both("a count of 0.001E-99999999999", bytes(withCounts("0", "0.001E-99999999999")),
+                fails("/policies/0/summary/total-failure-session-count", "a fraction"), 8 * MIB));
         t.add(both("a count of -0 is 0", bytes(withCounts("-0", "0")),
                 reads(r -> assertThat(r.report().policies().get(0).summary().totalSuccessfulSessionCount())
                         .isZero()), 8 * MIB));

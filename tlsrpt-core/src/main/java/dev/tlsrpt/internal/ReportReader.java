@@ -828,9 +828,15 @@ public final class ReportReader {
             try {
                 d = p.getDecimalValue();
             } catch (NumberFormatException e) {
-                // Jackson cannot hold an exponent beyond 32 bits (1e2147483648, 0e99999999999)
-                throw fail("expected a non-negative integer, got " + excerpt(p.getString())
-                        + " (an exponent out of range)", ptr, loc);
+                // BigDecimal cannot hold an exponent beyond 32 bits (1e2147483648, 0e99999999999): decide from
+                // the text, which is at most maxNumberLength characters
+                String text = p.getString();
+                int sign = exponentOutOfRangeSign(text);
+                if (sign == 0) {
+                    return 0;
+                }
+                throw fail("expected a non-negative integer, got " + excerpt(text) + (sign < 0
+                        ? " (a fraction: its exponent is below -2^31)" : " (larger than 2^63-1)"), ptr, loc);
             }
             if (d.signum() == 0) {
                 return 0;
@@ -855,6 +861,23 @@ public final class ReportReader {
         }
         String got = v == JsonToken.VALUE_STRING ? "the string " + excerpt(p.getString()) : describe(v);
         throw fail("expected a non-negative integer, got " + got, ptr, loc);
+    }
+
+    /**
+     * Classifies a JSON number whose exponent is beyond what {@link BigDecimal} holds: 0 when its digits are
+     * all zero (the number is zero), -1 when the exponent is negative (a non-zero number of at most
+     * {@code maxNumberLength} digits times 10 to less than -2^31 is a fraction), 1 when it is positive (the
+     * number's magnitude is far above 2^63-1).
+     */
+    static int exponentOutOfRangeSign(String text) {
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        for (int i = 0; i < (e < 0 ? text.length() : e); i++) {
+            char c = text.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return e >= 0 && e + 1 < text.length() && text.charAt(e + 1) == '-' ? -1 : 1;
+            }
+        }
+        return 0;
     }
 
     // ---------------------------------------------------------------- deviations and errors

@@ -288,8 +288,15 @@ final class DocumentReader {
      * schema's bounds. The text of every such number is kept for the messages.
      */
     private JsonNode decimal(JsonParser p, String pointer) {
-        numberTexts.put(pointer, p.getString());
-        BigDecimal value = p.getDecimalValue();
+        String text = p.getString();
+        numberTexts.put(pointer, text);
+        BigDecimal value;
+        try {
+            value = p.getDecimalValue();
+        } catch (NumberFormatException e) {
+            // BigDecimal cannot hold an exponent beyond 32 bits (1e2147483648): the text decides, as in the parser
+            return outOfRange(text);
+        }
         if (value.signum() == 0) {
             return NODES.numberNode(0L);
         }
@@ -309,6 +316,25 @@ final class DocumentReader {
             return NODES.numberNode(stripped.signum() > 0 ? SOME_FRACTION : SOME_FRACTION.negate());
         }
         return NODES.numberNode(stripped);
+    }
+
+    /**
+     * The stand-in for a number whose exponent is beyond 32 bits: zero when its digits are all zero, a fraction
+     * when the exponent is negative (at most {@code maxNumberLength} digits times 10 to less than -2^31), else
+     * a huge integer.
+     */
+    private static JsonNode outOfRange(String text) {
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        boolean negative = text.startsWith("-");
+        for (int i = 0; i < (e < 0 ? text.length() : e); i++) {
+            char c = text.charAt(i);
+            if (c >= '1' && c <= '9') {
+                boolean fraction = e >= 0 && e + 1 < text.length() && text.charAt(e + 1) == '-';
+                return fraction ? NODES.numberNode(negative ? SOME_FRACTION.negate() : SOME_FRACTION)
+                        : NODES.numberNode(negative ? HUGE.negate() : HUGE);
+            }
+        }
+        return NODES.numberNode(0L);
     }
 
     private void checkSurrogates(String s, String pointer, Location at) {

@@ -262,20 +262,33 @@ class TlsRptSchemaTest {
             assertThat(v.keyword()).isEqualTo("maximum");
             assertThat(v.message()).endsWith("got " + Messages.excerpt(count));
         }
+        for (String count : List.of("1e2147483648", "44E444444444444444444")) {
+            // an exponent beyond 32 bits, which BigDecimal cannot hold (a fuzz finding)
+            String doc = with("\"failed-session-count\": 3", "\"failed-session-count\": " + count);
+            Violation v = only(TlsRptSchema.strict().validate(doc));
+            assertThat(v.keyword()).as(count).isEqualTo("maximum");
+            assertThat(v.message()).isEqualTo("expected an integer from 0 to 9223372036854775807, got " + count);
+            assertThat(parsesStrictly(doc)).as(count).isFalse();
+        }
         String max = with("\"failed-session-count\": 3", "\"failed-session-count\": 9223372036854775807");
         assertThat(TlsRptSchema.strict().validate(max).violations()).isEmpty();
     }
 
     @Test
     void countsAreIntegersInTheJsonSchemaSense() {
-        for (String count : List.of("5.0", "1e2", "-0", "-0.0", "0e5", "9223372036854775807.0", "1.0E+1")) {
+        for (String count : List.of("5.0", "1e2", "-0", "-0.0", "0e5", "9223372036854775807.0", "1.0E+1",
+                "0e99999999999", "-0.000E-99999999999")) {
             String doc = with("\"failed-session-count\": 3", "\"failed-session-count\": " + count);
             assertThat(TlsRptSchema.strict().validate(doc).violations()).as(count).isEmpty();
+            assertThat(parsesStrictly(doc)).as(count).isTrue();
         }
-        for (String count : List.of("1.5", "1e-999999999", "-0.5", "9223372036854775806.5", "1e400000000.5")) {
+        for (String count : List.of("1.5", "1e-999999999", "-0.5", "9223372036854775806.5", "1e400000000.5",
+                "1e-2147483649", "0.001E-99999999999")) {
             String doc = with("\"failed-session-count\": 3", "\"failed-session-count\": " + count);
             ValidationResult result = TlsRptSchema.strict().validate(doc);
             assertThat(result.isValid()).as(count).isFalse();
+            assertThat(only(result).pointer()).isEqualTo("/policies/0/failure-details/0/failed-session-count");
+            assertThat(parsesStrictly(doc)).as(count).isFalse();
         }
         String text = with("\"failed-session-count\": 3", "\"failed-session-count\": \"3\"");
         assertThat(only(TlsRptSchema.lenient().validate(text)).message())
@@ -642,5 +655,9 @@ class TlsRptSchemaTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean parsesStrictly(String doc) {
+        return SchemaFuzzTest.parses(doc.getBytes(StandardCharsets.UTF_8), ParseOptions.strict());
     }
 }
