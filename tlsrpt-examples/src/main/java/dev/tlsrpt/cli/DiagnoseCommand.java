@@ -34,6 +34,8 @@ import tools.jackson.core.JsonGenerator;
             "Diagnose TLS reports: each finding with its severity, what it means and what to do.",
             "Reads plain or gzip JSON (told apart by content), walks directories, - reads standard input;"
                     + " with no argument, the bundled sample report.",
+            "Files found in a directory that hold no report (by their first bytes, or a message without one)"
+                    + " are skipped and named in one line on standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -105,6 +107,7 @@ final class DiagnoseCommand implements Callable<Integer> {
         List<Input> inputs = Inputs.expand(paths, env.in(), true);
         ParseOptions options = strict ? ParseOptions.strict() : ParseOptions.lenient();
         Severity[] worst = {Severity.OK};
+        Skipped skipped = new Skipped();
         int unreadable;
         switch (format) {
             case TEXT -> {
@@ -118,7 +121,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     out.println(style.bold("==> " + Text.safe(name) + " <=="));
                     out.print(d.toText(style.enabled()));
                     out.flush();
-                }, env.err());
+                }, env.err(), skipped);
             }
             case CSV -> {
                 out.print(Csv.row(CSV_HEADER));
@@ -128,12 +131,13 @@ final class DiagnoseCommand implements Callable<Integer> {
                         out.print(Csv.row(csvRow(name, d, f)));
                     }
                     out.flush();
-                }, env.err());
+                }, env.err(), skipped);
             }
-            case JSON -> unreadable = json(inputs, options, out, env.err(), worst);
+            case JSON -> unreadable = json(inputs, options, out, env.err(), worst, skipped);
             default -> throw new IllegalStateException("format " + format);
         }
         out.flush();
+        skipped.print(env.err());
         if (unreadable > 0) {
             return ExitCodes.UNREADABLE;
         }
@@ -162,7 +166,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static int json(List<Input> inputs, ParseOptions options, PrintWriter out, PrintWriter err,
-            Severity[] worst) {
+            Severity[] worst, Skipped skipped) {
         List<String[]> errors = new ArrayList<>();
         List<Exception> causes = new ArrayList<>();
         int unreadable;
@@ -185,11 +189,16 @@ final class DiagnoseCommand implements Callable<Integer> {
                     errors.add(new String[] {name});
                     causes.add(error);
                 }
-            }, err);
+            }, err, skipped);
             g.writeEndArray();
             g.writeArrayPropertyStart("unreadable");
             for (int i = 0; i < errors.size(); i++) {
                 JsonOut.error(g, errors.get(i)[0], causes.get(i));
+            }
+            g.writeEndArray();
+            g.writeArrayPropertyStart("skipped");
+            for (String name : skipped.names()) {
+                g.writeString(name);
             }
             g.writeEndArray();
             g.writeEndObject();

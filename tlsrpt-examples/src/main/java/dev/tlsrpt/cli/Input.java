@@ -10,8 +10,10 @@ import java.util.Objects;
  *
  * @param name how messages name the input (the path as given, {@code (stdin)} or {@code (bundled sample)})
  * @param opener opens the bytes; each call opens them again
+ * @param found whether a directory walk found it rather than the command line naming it: such a file is
+ *     skipped, not an error, when its content is not a report (see {@link Inputs#mayHoldReport})
  */
-record Input(String name, Opener opener) {
+record Input(String name, Opener opener, boolean found) {
 
     /** Opens an input's bytes. */
     @FunctionalInterface
@@ -28,6 +30,16 @@ record Input(String name, Opener opener) {
     Input {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
+    }
+
+    /**
+     * An input the command line names.
+     *
+     * @param name how messages name it
+     * @param opener opens the bytes
+     */
+    Input(String name, Opener opener) {
+        this(name, opener, false);
     }
 
     /**

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * Turns the command line's {@code [FILE|DIR|-]...} into inputs: a file as itself, a directory walked for
  * its files (sorted, hidden files and directories skipped, symbolic links to files included), {@code -}
  * for standard input, and the bundled sample when nothing is named. Content decides plain or gzip, never
- * the file name.
+ * the file name. A file found in a directory whose content cannot be a report (a README, a mail index, a
+ * message without a report) is skipped and counted, not an error: see {@link #mayHoldReport}.
  */
 final class Inputs {
     /** The class-path resource of the bundled sample report. */
@@ -97,7 +98,7 @@ final class Inputs {
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
                     if (!hidden(file) && !attrs.isDirectory()) {
-                        found.add(file(file.toString(), file));
+                        found.add(new Input(file.toString(), () -> Files.newInputStream(file), true));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -106,7 +107,7 @@ final class Inputs {
                 public FileVisitResult visitFileFailed(Path file, IOException e) {
                     found.add(new Input(file.toString(), () -> {
                         throw e;
-                    }));
+                    }, true));
                     return FileVisitResult.CONTINUE;
                 }
             });
@@ -141,6 +142,33 @@ final class Inputs {
         return start.startsWith("From ") || MAIL_HEADER.matcher(start).lookingAt();
     }
 
+    /**
+     * Whether an input's first bytes can begin a report: gzip, a JSON object (after an optional UTF-8
+     * byte-order mark and white space) or, when {@code mail} is true, a message or mbox file (see
+     * {@link #looksLikeMail}). A file found in a directory that fails this is skipped; a broken report that
+     * passes it is still read and its error named.
+     *
+     * @param in the input; must support mark, and is reset to where it was
+     * @param mail whether messages and mbox files count
+     * @return false when the input cannot be a report
+     * @throws IOException when reading fails
+     */
+    static boolean mayHoldReport(InputStream in, boolean mail) throws IOException {
+        in.mark(1024);
+        byte[] head = in.readNBytes(1000);
+        in.reset();
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            return true;
+        }
+        int i = head.length >= 3 && (head[0] & 0xff) == 0xef && (head[1] & 0xff) == 0xbb && (head[2] & 0xff) == 0xbf ? 3 : 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\n' || head[i] == '\r')) {
+            i++;
+        }
+        if (i < head.length && head[i] == '{') {
+            return true;
+        }
+        return mail && looksLikeMail(in);
+    }
 
     /**
      * Says why an input could not be read, in one line: the typed error's own message with its pointer, line

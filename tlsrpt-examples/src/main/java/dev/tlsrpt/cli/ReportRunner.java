@@ -5,6 +5,7 @@ import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.mail.MailOptions;
 import dev.tlsrpt.mail.MailReport;
+import dev.tlsrpt.mail.NoReportException;
 import dev.tlsrpt.mail.TlsRptMail;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.List;
  * Reads inputs one after the other and hands each report to a sink: bare reports, and the reports in e-mail
  * messages and mbox files. An input that cannot be read is named on
  * standard error with the reason (the typed error's pointer, line and column) and the run goes on with the
- * next one.
+ * next one. A file found in a directory that holds no report is skipped (see {@link Skipped}).
  */
 final class ReportRunner {
     private ReportRunner() {
@@ -50,15 +51,25 @@ final class ReportRunner {
      * @param options the parse options
      * @param sink receives each report
      * @param err standard error
+     * @param skipped counts the files found in directories that hold no report
      * @return how many inputs could not be read
      */
-    static int run(List<Input> inputs, ParseOptions options, Sink sink, PrintWriter err) {
+    static int run(List<Input> inputs, ParseOptions options, Sink sink, PrintWriter err, Skipped skipped) {
         int unreadable = 0;
         for (Input input : inputs) {
             List<Named> reports;
-            try (InputStream in = input.open()) {
+            try (InputStream raw = input.open()) {
+                BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
+                if (input.found() && !Inputs.mayHoldReport(in, true)) {
+                    skipped.add(input.name());
+                    continue;
+                }
                 reports = read(input.name(), in, options);
             } catch (IOException | RuntimeException e) {
+                if (input.found() && e instanceof NoReportException) {
+                    skipped.add(input.name());
+                    continue;
+                }
                 unreadable(err, input.name(), e);
                 sink.unreadable(input.name(), e);
                 unreadable++;
@@ -91,7 +102,7 @@ final class ReportRunner {
      * @throws IOException when reading fails
      */
     static List<Named> read(String name, InputStream raw, ParseOptions options) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
+        BufferedInputStream in = raw instanceof BufferedInputStream b ? b : new BufferedInputStream(raw, 16 * 1024);
         if (!Inputs.looksLikeMail(in)) {
             return List.of(new Named(name, TlsRpt.parseWithDeviations(in, options)));
         }

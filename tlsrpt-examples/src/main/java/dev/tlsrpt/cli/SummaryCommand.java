@@ -3,6 +3,7 @@ package dev.tlsrpt.cli;
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ReportVisitor;
 import dev.tlsrpt.TlsRpt;
+import dev.tlsrpt.mail.NoReportException;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
 import dev.tlsrpt.model.PolicyResult;
@@ -31,14 +32,17 @@ import picocli.CommandLine.ParentCommand;
  * {@code tlsrpt summary DIR...}: reads many reports (bare reports streamed, so each in bounded memory; reports
  * in e-mail messages and mbox files too) and prints the
  * totals per policy domain, MX host, result type and reporting organization. A report that cannot be read
- * is named on standard error and left out of the totals.
+ * is named on standard error and left out of the totals; a file found in a directory that holds no report is
+ * skipped (see {@link Skipped}).
  */
 @Command(name = "summary",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Totals over many reports: per policy domain, MX host, result type and reporting organization.",
-            "Directories are walked for report files (plain or gzip); - reads standard input.",
+            "Directories are walked for report files (plain or gzip, e-mail messages, mbox files);"
+                    + " - reads standard input.",
+            "Files found in a directory that hold no report are skipped and named in one line on standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -61,13 +65,16 @@ final class SummaryCommand implements Callable<Integer> {
         Style style = root.style();
         List<Input> inputs = Inputs.expand(paths, env.in(), false);
         Totals totals = new Totals();
+        Skipped skipped = new Skipped();
         int unreadable = 0;
         Progress progress = new Progress(env.err(), env.terminal(), env.nanoClock(), inputs.size());
         for (Input input : inputs) {
             try (InputStream raw = input.open()) {
                 BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
                 List<ReportTotals> read = new ArrayList<>();
-                if (Inputs.looksLikeMail(in)) {
+                if (input.found() && !Inputs.mayHoldReport(in, true)) {
+                    skipped.add(input.name());
+                } else if (Inputs.looksLikeMail(in)) {
                     for (ReportRunner.Named named : ReportRunner.read(input.name(), in, ParseOptions.lenient())) {
                         read.add(ReportTotals.of(named.result().report()));
                     }
@@ -77,18 +84,29 @@ final class SummaryCommand implements Callable<Integer> {
                     read.add(one);
                 }
                 read.forEach(totals::add);
+            } catch (NoReportException e) {
+                if (input.found()) {
+                    skipped.add(input.name());
+                } else {
+                    unreadable = unreadable(env, progress, input, e, unreadable);
+                }
             } catch (IOException | RuntimeException e) {
-                progress.finish();
-                env.err().println("tlsrpt: " + Text.safe(input.name()) + ": " + Inputs.describe(e));
-                env.err().flush();
-                unreadable++;
+                unreadable = unreadable(env, progress, input, e, unreadable);
             }
             progress.step();
         }
         progress.finish();
         print(env.out(), style, totals, unreadable);
         env.out().flush();
+        skipped.print(env.err());
         return unreadable > 0 ? ExitCodes.UNREADABLE : ExitCodes.OK;
+    }
+
+    private static int unreadable(CliEnvironment env, Progress progress, Input input, Exception e, int before) {
+        progress.finish();
+        env.err().println("tlsrpt: " + Text.safe(input.name()) + ": " + Inputs.describe(e));
+        env.err().flush();
+        return before + 1;
     }
 
     private static void print(PrintWriter out, Style style, Totals t, int unreadable) {

@@ -8,6 +8,7 @@ import dev.tlsrpt.TlsRptException;
 import dev.tlsrpt.schema.TlsRptSchema;
 import dev.tlsrpt.schema.ValidationResult;
 import dev.tlsrpt.schema.Violation;
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -33,6 +34,8 @@ import picocli.CommandLine.ParentCommand;
             "  file: pointer (line:col): message",
             "Without --strict, the lenient schema (what real senders send) and each deviation the parser"
                     + " tolerated, marked 'deviation'; with --strict, RFC 8460 exactly.",
+            "Files found in a directory that are neither gzip nor a JSON object are skipped and named on"
+                    + " standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -61,10 +64,15 @@ final class ValidateCommand implements Callable<Integer> {
         TlsRptSchema schema = strict ? TlsRptSchema.strict() : TlsRptSchema.lenient();
         int invalid = 0;
         int unreadable = 0;
+        Skipped skipped = new Skipped();
         List<Input> inputs = Inputs.expand(paths, env.in(), false);
         for (Input input : inputs) {
             byte[] data;
-            try (InputStream in = input.open()) {
+            try (InputStream in = new BufferedInputStream(input.open())) {
+                if (input.found() && !Inputs.mayHoldReport(in, false)) {
+                    skipped.add(input.name());
+                    continue;
+                }
                 data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ParseOptions.DEFAULT_MAX_COMPRESSED_BYTES + 1));
             } catch (IOException | RuntimeException e) {
                 ReportRunner.unreadable(env.err(), input.name(), e);
@@ -87,7 +95,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        env.err().println(summary(inputs.size(), invalid, unreadable)); // stdout keeps one line per violation
+        skipped.print(env.err());
+        env.err().println(summary(inputs.size() - skipped.names().size(), invalid, unreadable)); // stdout keeps one line per violation
         env.err().flush();
         if (unreadable > 0) {
             return ExitCodes.UNREADABLE;

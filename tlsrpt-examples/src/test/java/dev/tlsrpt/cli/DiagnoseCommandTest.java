@@ -172,6 +172,42 @@ class DiagnoseCommandTest {
     }
 
     @Test
+    void filesInADirectoryThatHoldNoReportAreSkippedAndNamedOnceButANamedOneIsUnreadable() throws Exception {
+        Path dir = Fixtures.directoryWithOtherFiles(tmp);
+
+        Run run = Run.tlsrpt("diagnose", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's CRITICAL finding, nothing unreadable
+        assertThat(run.out).contains("==> " + dir.resolve("1-report.json.gz") + " <==",
+                "==> " + dir.resolve("2-report.eml") + " [google.com!test.xmox.nl!1663200000!1663286399!001.json.gz] <==")
+                .doesNotContain("README", "dovecot", "newsletter", "empty");
+        assertThat(run.err).isEqualTo("tlsrpt: skipped 4 files found in directories that hold no TLS report: "
+                + dir.resolve("README.txt") + ", " + dir.resolve("dovecot-uidlist") + ", " + dir.resolve("empty") + ", "
+                + dir.resolve("newsletter.eml") + "\n");
+
+        Run named = Run.tlsrpt("diagnose", dir.resolve("README.txt").toString(), dir.resolve("newsletter.eml").toString());
+
+        assertThat(named.exitCode).isEqualTo(3);
+        List<String> lines = named.err.lines().toList();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0)).startsWith("tlsrpt: " + dir.resolve("README.txt") + ": (document): not valid JSON: ")
+                .endsWith("(line 1, column 1)");
+        assertThat(lines.get(1)).isEqualTo("tlsrpt: " + dir.resolve("newsletter.eml") + ": no TLS report found; the parts are: text/plain");
+    }
+
+    @Test
+    void jsonListsTheSkippedFiles() throws Exception {
+        Path dir = Fixtures.directoryWithOtherFiles(tmp);
+
+        Run run = Run.tlsrpt("diagnose", "--format", "json", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(values(run.out, "input")).hasSize(2);
+        assertThat(run.out).contains("\"unreadable\" : [ ]", "\"skipped\" : [ \"" + dir.resolve("README.txt") + "\", \""
+                + dir.resolve("dovecot-uidlist") + "\", \"" + dir.resolve("empty") + "\", \"" + dir.resolve("newsletter.eml") + "\" ]");
+    }
+
+    @Test
     void anUnknownFormatIsAUsageError() {
         Run run = Run.tlsrpt("diagnose", "--format", "xml");
 

@@ -70,4 +70,21 @@ final class Fixtures {
         write(dir.resolve(".hidden"), "not a report".getBytes(StandardCharsets.UTF_8));
         return dir;
     }
+
+    /**
+     * A directory as a mailbox or a report archive looks: one report, one message with a report attached,
+     * and files that hold none: a README, a mail server's index, an empty file and a message without a
+     * report.
+     */
+    static Path directoryWithOtherFiles(Path root) throws IOException {
+        Path dir = root.resolve("inbox");
+        write(dir.resolve("1-report.json.gz"), gzip(sample()));
+        write(dir.resolve("2-report.eml"), resource("corpus/mox/google-example.eml"));
+        write(dir.resolve("README.txt"), "Reports for example.com, kept 90 days.\n".getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve("dovecot-uidlist"), "3 V1700000000 N2 G6d1f\n1 :1700000000.M1P2.host\n".getBytes(StandardCharsets.UTF_8));
+        write(dir.resolve("empty"), new byte[0]);
+        write(dir.resolve("newsletter.eml"), ("From: news@example.org\r\nTo: tlsrpt@example.com\r\nSubject: News\r\n"
+                + "Content-Type: text/plain\r\n\r\nNo report in here.\r\n").getBytes(StandardCharsets.UTF_8));
+        return dir;
+    }
 }

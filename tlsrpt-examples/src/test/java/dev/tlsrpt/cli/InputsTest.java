@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlsrpt.MalformedReportException;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -30,6 +31,40 @@ class InputsTest {
                     .contains("\"certificate-expired\"", "\"total-successful-session-count\": 4821");
         }
         assertThat(Inputs.expand(List.of(), InputStream.nullInputStream(), false)).isEmpty();
+    }
+
+    @Test
+    void onlyTheFirstBytesDecideWhetherAFileMayHoldAReport() throws IOException {
+        assertThat(mayHoldReport(new byte[] {0x1f, (byte) 0x8b, 8, 0}, false)).isTrue();
+        assertThat(mayHoldReport(Run.utf8("{\"organization-name\""), false)).isTrue();
+        assertThat(mayHoldReport(Run.utf8("\uFEFF \r\n\t{"), false)).isTrue();
+        assertThat(mayHoldReport(Run.utf8("{ broken"), false)).as("a broken report is still read, to name its error").isTrue();
+        assertThat(mayHoldReport(Run.utf8("[{}]"), false)).isFalse();
+        assertThat(mayHoldReport(Run.utf8("Reports for example.com"), false)).isFalse();
+        assertThat(mayHoldReport(new byte[] {'P', 'K', 3, 4}, false)).isFalse();
+        assertThat(mayHoldReport(new byte[0], false)).isFalse();
+        assertThat(mayHoldReport(Run.utf8(" ".repeat(2000) + "{"), false)).as("only the first 1000 bytes are looked at").isFalse();
+        assertThat(mayHoldReport(Run.utf8("Subject: TLS report\r\n"), false)).isFalse();
+        assertThat(mayHoldReport(Run.utf8("Subject: TLS report\r\n"), true)).isTrue();
+        assertThat(mayHoldReport(Run.utf8("From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n"), true)).isTrue();
+
+        BufferedInputStream in = new BufferedInputStream(new ByteArrayInputStream(Run.utf8("{}")));
+        assertThat(Inputs.mayHoldReport(in, true)).isTrue();
+        assertThat(in.readAllBytes()).as("the stream is reset").isEqualTo(Run.utf8("{}"));
+    }
+
+    private static boolean mayHoldReport(byte[] head, boolean mail) throws IOException {
+        return Inputs.mayHoldReport(new BufferedInputStream(new ByteArrayInputStream(head)), mail);
+    }
+
+    @Test
+    void onlyFilesFoundInADirectoryMayBeSkipped() throws IOException {
+        Path dir = Fixtures.directoryWithOtherFiles(tmp);
+
+        List<Input> inputs = Inputs.expand(List.of(dir.resolve("README.txt").toString(), dir.toString(), "-"),
+                InputStream.nullInputStream(), true);
+
+        assertThat(inputs).extracting(Input::found).containsExactly(false, true, true, true, true, true, true, false);
     }
 
     @Test

@@ -66,6 +66,19 @@ class SummaryCommandTest {
     }
 
     @Test
+    void filesInADirectoryThatHoldNoReportAreSkippedNotUnreadable() throws Exception {
+        Path dir = Fixtures.directoryWithOtherFiles(tmp);
+
+        Run run = Run.tlsrpt("summary", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("TLS-RPT summary: 2 reports from 2 organizations\n");
+        assertThat(run.err).isEqualTo("tlsrpt: skipped 4 files found in directories that hold no TLS report: "
+                + dir.resolve("README.txt") + ", " + dir.resolve("dovecot-uidlist") + ", " + dir.resolve("empty") + ", "
+                + dir.resolve("newsletter.eml") + "\n");
+    }
+
+    @Test
     void standardInputIsReadForDash() {
         Run run = Run.withStdin(Fixtures.gzip(Fixtures.sample()), "summary", "-");
         assertThat(run.exitCode).as(run.toString()).isZero();

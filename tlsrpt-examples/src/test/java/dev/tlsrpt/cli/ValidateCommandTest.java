@@ -62,6 +62,22 @@ class ValidateCommandTest {
     }
 
     @Test
+    void aDirectoryIsWalkedAndFilesThatAreNeitherGzipNorJsonAreSkipped() throws Exception {
+        Path dir = tmp.resolve("reports");
+        Fixtures.write(dir.resolve("a.json"), Fixtures.sample());
+        Fixtures.write(dir.resolve("b.json.gz"), Fixtures.gzip(Fixtures.sample()));
+        Fixtures.write(dir.resolve("c-broken.json"), Run.utf8("{\"organization-name\": 7}"));
+        Fixtures.write(dir.resolve("notes.txt"), Run.utf8("kept for a year"));
+
+        Run run = Run.tlsrpt("validate", "--strict", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).startsWith(dir.resolve("c-broken.json") + ": ").doesNotContain("a.json", "b.json.gz", "notes.txt");
+        assertThat(run.err).isEqualTo("tlsrpt: skipped 1 file found in directories that hold no TLS report: "
+                + dir.resolve("notes.txt") + "\n2 of 3 reports valid, 1 invalid\n");
+    }
+
+    @Test
     void noFileIsAUsageError() {
         assertThat(Run.tlsrpt("validate").exitCode).isEqualTo(2);
     }
