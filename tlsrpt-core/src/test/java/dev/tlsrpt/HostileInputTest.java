@@ -359,6 +359,27 @@ class HostileInputTest {
     }
 
     @Test
+    void theSameInputFailsTheSameWayWhateverWasParsedBefore() throws IOException {
+        // a fuzz finding: a gzip member cut off after 1,159 bytes of digits. While Jackson recycled its buffers,
+        // the first reads said "truncated gzip data" and later ones, with buffers grown by earlier documents,
+        // "a number longer than 1000 characters"
+        byte[] truncated = java.util.Base64.getDecoder().decode("H4sICAgmCAgI3AgICHBweS5vIiwKIJ+GAQAyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjIyMjLDw8PDw8PDw8PDw8PDw8PDw8PD"
+                + "w8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDw8PDMjIyMjIyMjIy"
+                + "MjIyMjIyMjIyMjIyMjIyMjI=");
+        byte[] large = withOrganizationBytes(utf8("9".repeat(300_000)));
+        List<String> errors = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            errors.add(assertThrows(MalformedReportException.class, () -> TlsRpt.parse(truncated)).getMessage());
+            errors.add(assertThrows(MalformedReportException.class,
+                    () -> TlsRpt.stream(new ByteArrayInputStream(truncated), new ReportVisitor() { })).getMessage());
+        }
+        assertThat(TlsRpt.parse(large).organizationName()).hasSize(300_000);
+        errors.add(assertThrows(MalformedReportException.class, () -> TlsRpt.parse(truncated)).getMessage());
+        assertThat(errors).hasSize(9)
+                .containsOnly("(document): truncated gzip data: the input ends inside the compressed stream");
+    }
+
+    @Test
     void millionsOfDeviationsAreStoppedByALimitNotByTheHeap() {
         long before = allocatedBytes();
         ReportChecks.Outcome o;

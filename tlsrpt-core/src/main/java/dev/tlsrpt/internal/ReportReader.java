@@ -33,6 +33,7 @@ import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.UnexpectedEndOfInputException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * The one streaming reader behind {@code TlsRpt.parse} and {@code TlsRpt.stream}: Jackson's token stream,
@@ -149,8 +150,16 @@ public final class ReportReader {
         };
     }
 
+    /**
+     * A factory for these limits. Its buffers are not recycled from parse to parse: Jackson checks the
+     * number length while a number's digits fill its buffer segments, so with recycled (grown) buffers the
+     * same truncated input failed on its first read with "truncated gzip data" and later with "a number longer
+     * than 1000 characters" (a fuzz finding). Fresh buffers make the error depend on the input alone; they
+     * cost a few kilobytes of allocation per report.
+     */
     static JsonFactory newFactory(ParseOptions o) {
         return JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(o.maxNestingDepth())
                         .maxStringLength(o.maxStringLength())
