@@ -23,6 +23,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -120,7 +121,10 @@ final class DocumentReader {
                 .maxStringLength(options.maxStringLength())
                 .maxNameLength(options.maxStringLength())
                 .build();
-        this.factory = JsonFactory.builder().streamReadConstraints(constraints).build();
+        // buffers not recycled, as in the parser: Jackson checks lengths as buffers fill, so recycled buffers
+        // grown by earlier documents could change which error a truncated input gets
+        this.factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool())
+                .streamReadConstraints(constraints).build();
     }
 
     /**
