@@ -52,49 +52,64 @@ public final class Syntax {
         }
     }
 
+    /**
+     * An RFC 3986 IPv6address in one pass: h16 groups of one to four hex digits separated by single colons,
+     * at most one {@code ::} (standing for at least one group), and an IPv4 tail counting two groups.
+     */
     private static boolean isIpv6(String s) {
-        int dc = s.indexOf("::");
-        if (dc < 0) {
-            return groups(s, 0, s.length(), true) == 8;
+        int n = s.length();
+        int groups = 0;
+        boolean compressed = false;
+        int i = 0;
+        if (n >= 2 && s.charAt(0) == ':') {
+            if (s.charAt(1) != ':') {
+                return false;
+            }
+            compressed = true;
+            i = 2;
+            if (i == n) {
+                return true;
+            }
         }
-        if (s.indexOf("::", dc + 1) >= 0) {
-            return false;
-        }
-        int left = dc == 0 ? 0 : groups(s, 0, dc, false);
-        int right = dc + 2 == s.length() ? 0 : groups(s, dc + 2, s.length(), true);
-        return left >= 0 && right >= 0 && left + right <= 7;
-    }
-
-    /** Counts the h16 groups of {@code s[from, to)} (an IPv4 tail counts 2); -1 when malformed. */
-    private static int groups(String s, int from, int to, boolean ipv4Tail) {
-        int count = 0;
-        int i = from;
         while (true) {
-            int end = s.indexOf(':', i);
-            if (end < 0 || end > to) {
-                end = to;
+            int start = i;
+            while (i < n && i - start < 5 && isHex(s.charAt(i))) {
+                i++;
             }
-            if (end == to && ipv4Tail && s.indexOf('.', i) >= 0 && s.indexOf('.', i) < to) {
-                return isIpv4(s, i, to) ? count + 2 : -1;
+            if (i < n && s.charAt(i) == '.') {
+                if (!isIpv4(s, start, n)) {
+                    return false; // an IPv4 tail ends the address
+                }
+                groups += 2;
+                break;
             }
-            int len = end - i;
+            int len = i - start;
             if (len < 1 || len > 4) {
-                return -1;
+                return false;
             }
-            for (int k = i; k < end; k++) {
-                if (!isHex(s.charAt(k))) {
-                    return -1;
+            groups++;
+            if (i == n) {
+                break;
+            }
+            if (s.charAt(i) != ':') {
+                return false;
+            }
+            i++;
+            if (i == n) {
+                return false; // a trailing single colon
+            }
+            if (s.charAt(i) == ':') {
+                if (compressed) {
+                    return false; // a second "::"
+                }
+                compressed = true;
+                i++;
+                if (i == n) {
+                    break;
                 }
             }
-            count++;
-            if (end == to) {
-                return count;
-            }
-            i = end + 1;
-            if (i == to) {
-                return -1; // a trailing single colon
-            }
         }
+        return compressed ? groups <= 7 : groups == 8;
     }
 
     /**
@@ -126,11 +141,22 @@ public final class Syntax {
                     return false;
                 }
                 i += 2;
-            } else if (!(isAlpha(c) || isDigit(c) || "._~:/?#[]@!$&'()*+,;=-".indexOf(c) >= 0)) {
+            } else if (c >= URI_CHARS.length || !URI_CHARS[c]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The characters a URI may hold after its scheme, besides %-escapes: unreserved and reserved. */
+    private static final boolean[] URI_CHARS = uriChars();
+
+    private static boolean[] uriChars() {
+        boolean[] ok = new boolean[128];
+        for (char c = 0; c < ok.length; c++) {
+            ok[c] = isAlpha(c) || isDigit(c) || "._~:/?#[]@!$&'()*+,;=-".indexOf(c) >= 0;
+        }
+        return ok;
     }
 
     private static boolean isAlpha(char c) {
