@@ -135,11 +135,20 @@ final class Inputs {
      * @throws IOException when reading fails
      */
     static boolean looksLikeMail(InputStream in) throws IOException {
+        return looksLikeMail(head(in));
+    }
+
+    private static boolean looksLikeMail(byte[] head) {
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        return start.startsWith("From ") || MAIL_HEADER.matcher(start).lookingAt();
+    }
+
+    /** The first 1000 bytes of {@code in}, which is reset to where it was. */
+    private static byte[] head(InputStream in) throws IOException {
         in.mark(1024);
         byte[] head = in.readNBytes(1000);
         in.reset();
-        String start = new String(head, StandardCharsets.ISO_8859_1);
-        return start.startsWith("From ") || MAIL_HEADER.matcher(start).lookingAt();
+        return head;
     }
 
     /**
@@ -154,9 +163,7 @@ final class Inputs {
      * @throws IOException when reading fails
      */
     static boolean mayHoldReport(InputStream in, boolean mail) throws IOException {
-        in.mark(1024);
-        byte[] head = in.readNBytes(1000);
-        in.reset();
+        byte[] head = head(in);
         if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
             return true;
         }
@@ -167,7 +174,7 @@ final class Inputs {
         if (i < head.length && head[i] == '{') {
             return true;
         }
-        return mail && looksLikeMail(in);
+        return mail && looksLikeMail(head);
     }
 
     /**

@@ -5,7 +5,6 @@ import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.mail.MailOptions;
 import dev.tlsrpt.mail.MailReport;
-import dev.tlsrpt.mail.NoReportException;
 import dev.tlsrpt.mail.TlsRptMail;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -60,14 +59,12 @@ final class ReportRunner {
             List<Named> reports;
             try (InputStream raw = input.open()) {
                 BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
-                if (input.found() && !Inputs.mayHoldReport(in, true)) {
-                    skipped.add(input.name());
+                if (skipped.skipsContent(input, in, true)) {
                     continue;
                 }
                 reports = read(input.name(), in, options);
             } catch (IOException | RuntimeException e) {
-                if (input.found() && e instanceof NoReportException) {
-                    skipped.add(input.name());
+                if (skipped.skipsFailure(input, e)) {
                     continue;
                 }
                 unreadable(err, input.name(), e);

@@ -1,5 +1,8 @@
 package dev.tlsrpt.cli;
 
+import dev.tlsrpt.mail.NoReportException;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,12 +19,37 @@ final class Skipped {
     private final List<String> names = new ArrayList<>();
 
     /**
-     * Counts one skipped file.
+     * Skips an input, before reading it, that a directory walk found and whose first bytes cannot begin a
+     * report (see {@link Inputs#mayHoldReport}).
      *
-     * @param name the input's name
+     * @param input the input
+     * @param in its bytes; must support mark, and is reset to where it was
+     * @param mail whether messages and mbox files count as reports
+     * @return true when the input is skipped (and counted)
+     * @throws IOException when reading fails
      */
-    void add(String name) {
-        names.add(name);
+    boolean skipsContent(Input input, InputStream in, boolean mail) throws IOException {
+        if (input.found() && !Inputs.mayHoldReport(in, mail)) {
+            names.add(input.name());
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Skips an input, after reading it failed, that a directory walk found and that failed only because it is
+     * a message without a report.
+     *
+     * @param input the input
+     * @param failure why reading it failed
+     * @return true when the input is skipped (and counted); false when the failure is an error to name
+     */
+    boolean skipsFailure(Input input, Exception failure) {
+        if (input.found() && failure instanceof NoReportException) {
+            names.add(input.name());
+            return true;
+        }
+        return false;
     }
 
     /**
@@ -31,6 +59,15 @@ final class Skipped {
      */
     List<String> names() {
         return List.copyOf(names);
+    }
+
+    /**
+     * How many files were skipped.
+     *
+     * @return the count
+     */
+    int count() {
+        return names.size();
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.tlsrpt.cli;
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ReportVisitor;
 import dev.tlsrpt.TlsRpt;
-import dev.tlsrpt.mail.NoReportException;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
 import dev.tlsrpt.model.PolicyResult;
@@ -72,26 +71,24 @@ final class SummaryCommand implements Callable<Integer> {
             try (InputStream raw = input.open()) {
                 BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
                 List<ReportTotals> read = new ArrayList<>();
-                if (input.found() && !Inputs.mayHoldReport(in, true)) {
-                    skipped.add(input.name());
-                } else if (Inputs.looksLikeMail(in)) {
-                    for (ReportRunner.Named named : ReportRunner.read(input.name(), in, ParseOptions.lenient())) {
-                        read.add(ReportTotals.of(named.result().report()));
+                if (!skipped.skipsContent(input, in, true)) {
+                    if (Inputs.looksLikeMail(in)) {
+                        for (ReportRunner.Named named : ReportRunner.read(input.name(), in, ParseOptions.lenient())) {
+                            read.add(ReportTotals.of(named.result().report()));
+                        }
+                    } else {
+                        ReportTotals one = new ReportTotals();
+                        TlsRpt.stream(in, ParseOptions.lenient(), one);
+                        read.add(one);
                     }
-                } else {
-                    ReportTotals one = new ReportTotals();
-                    TlsRpt.stream(in, ParseOptions.lenient(), one);
-                    read.add(one);
                 }
                 read.forEach(totals::add);
-            } catch (NoReportException e) {
-                if (input.found()) {
-                    skipped.add(input.name());
-                } else {
-                    unreadable = unreadable(env, progress, input, e, unreadable);
-                }
             } catch (IOException | RuntimeException e) {
-                unreadable = unreadable(env, progress, input, e, unreadable);
+                if (!skipped.skipsFailure(input, e)) {
+                    progress.finish();
+                    ReportRunner.unreadable(env.err(), input.name(), e);
+                    unreadable++;
+                }
             }
             progress.step();
         }
@@ -100,13 +97,6 @@ final class SummaryCommand implements Callable<Integer> {
         env.out().flush();
         skipped.print(env.err());
         return unreadable > 0 ? ExitCodes.UNREADABLE : ExitCodes.OK;
-    }
-
-    private static int unreadable(CliEnvironment env, Progress progress, Input input, Exception e, int before) {
-        progress.finish();
-        env.err().println("tlsrpt: " + Text.safe(input.name()) + ": " + Inputs.describe(e));
-        env.err().flush();
-        return before + 1;
     }
 
     private static void print(PrintWriter out, Style style, Totals t, int unreadable) {

@@ -69,8 +69,7 @@ final class ValidateCommand implements Callable<Integer> {
         for (Input input : inputs) {
             byte[] data;
             try (InputStream in = new BufferedInputStream(input.open())) {
-                if (input.found() && !Inputs.mayHoldReport(in, false)) {
-                    skipped.add(input.name());
+                if (skipped.skipsContent(input, in, false)) {
                     continue;
                 }
                 data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ParseOptions.DEFAULT_MAX_COMPRESSED_BYTES + 1));
@@ -96,7 +95,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         out.flush();
         skipped.print(env.err());
-        env.err().println(summary(inputs.size() - skipped.names().size(), invalid, unreadable)); // stdout keeps one line per violation
+        env.err().println(summary(inputs.size() - skipped.count(), invalid, unreadable)); // stdout keeps one line per violation
         env.err().flush();
         if (unreadable > 0) {
             return ExitCodes.UNREADABLE;
