@@ -54,9 +54,9 @@ class AdviceTest {
                         "publish TLSA records at _25._tcp.mail.example.com", "RFC 7672 §6"),
                 Arguments.of(ResultType.STS_POLICY_FETCH_ERROR, "The MTA-STS policy of example.com could not be "
                         + "fetched", "serves https://mta-sts.example.com/.well-known/mta-sts.txt over HTTPS with "
-                        + "status 200", "RFC 8461 §3.3"),
+                        + "status 200", "RFC 8461 §3.1, §3.2, §3.3"),
                 Arguments.of(ResultType.STS_POLICY_INVALID, "The MTA-STS policy of example.com is invalid",
-                        "change the id in the _mta-sts.example.com TXT record", "RFC 8461 §3.2"),
+                        "change the id in the _mta-sts.example.com TXT record", "RFC 8461 §3.1, §3.2, §4.1"),
                 Arguments.of(ResultType.STS_WEBPKI_INVALID, "The certificate of the MTA-STS policy host "
                         + "mta-sts.example.com is not valid", "openssl s_client -connect mta-sts.example.com:443",
                         "RFC 8460 §4.3.2.2, RFC 8461 §3.3"));
@@ -172,11 +172,11 @@ class AdviceTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "TLSA_INVALID      | Compare the TLSA records at _25._tcp.mail.example.com | RFC 7672 §3.1, §4",
+        "TLSA_INVALID      | Compare the TLSA records at _25._tcp.mail.example.com | RFC 7672 §3.1, §4, RFC 7671 §8.1",
         "DNSSEC_INVALID    | make the DS record at the parent match the current DNSKEY | RFC 7672 §2.1.1",
         "DANE_REQUIRED     | ask Example Mail Provider to drop its mandatory-DANE rule for example.com | RFC 7672 §6",
-        "CERTIFICATE_EXPIRED | publish its TLSA record at _25._tcp.mail.example.com next to the old one | RFC 7672 §3.1",
-        "CERTIFICATE_NOT_TRUSTED | Make the chain mail.example.com sends match the TLSA records at _25._tcp.mail.example.com | RFC 7672 §3.1",
+        "CERTIFICATE_EXPIRED | publish its TLSA record at _25._tcp.mail.example.com next to the old one | RFC 7672 §3.1.1, §4, RFC 7671 §5.1, §8.1",
+        "CERTIFICATE_NOT_TRUSTED | Make the chain mail.example.com sends match the TLSA records at _25._tcp.mail.example.com | RFC 7672 §3.1.1, §3.1.2, RFC 7671 §5.2.2",
         "CERTIFICATE_HOST_MISMATCH | publish a DANE-EE(3) record (3 1 1 with the SHA-256 of its public key) at _25._tcp.mail.example.com | RFC 7672 §3.2",
     })
     void daneFailuresNameTheTlsaRecord(ResultType type, String action, String reference) {

@@ -275,7 +275,7 @@ class DiagnosisTest {
         assertThat(f.action()).contains("add an mx: line for it (or a matching *. pattern) to "
                 + "https://mta-sts.example.com/.well-known/mta-sts.txt and change the id in the "
                 + "_mta-sts.example.com TXT record");
-        assertThat(f.reference()).isEqualTo("RFC 8461 §4.1");
+        assertThat(f.reference()).isEqualTo("RFC 8461 §3.1, §4.1");
     }
 
     @Test
