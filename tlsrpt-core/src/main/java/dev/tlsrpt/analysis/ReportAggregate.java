@@ -148,6 +148,7 @@ public final class ReportAggregate implements Serializable {
         Objects.requireNonNull(report, "report");
         String digest = digest(report);
         String id = report.reportId();
+        // null does not occur in today's model; lenient parsing may one day leave a missing report-id out
         boolean anonymous = id == null || id.isBlank();
         Entry.Key key = new Entry.Key(report.organizationName(), anonymous ? null : id, anonymous ? digest : "");
         Entry old = entries.get(key);
@@ -198,7 +199,7 @@ public final class ReportAggregate implements Serializable {
         for (Map.Entry<Entry.Key, Entry> e : other.entries.entrySet()) {
             Entry old = entries.get(e.getKey());
             Entry m = old == null ? e.getValue() : old.plus(e.getValue());
-            after = Sums.add(after, m.contribution().keys() - (old == null ? 0 : old.contribution().keys()));
+            after += m.contribution().keys() - (old == null ? 0 : old.contribution().keys());
             newKeys.add(e.getKey());
             merged.add(m);
         }

@@ -32,5 +32,8 @@ public record ReporterSummary(String organizationName, long reports, LocalDate f
         Objects.requireNonNull(firstReport, "firstReport");
         Objects.requireNonNull(lastReport, "lastReport");
         Sums.checkCounts(reports, 0, 0);
+        if (firstReport.isAfter(lastReport)) {
+            throw new IllegalArgumentException("firstReport is after lastReport");
+        }
     }
 }

@@ -194,7 +194,9 @@ final class StateJson {
     private void document() {
         JsonToken t = p.nextToken();
         if (t == null) {
-            throw fail("the input is empty: expected a saved aggregate");
+            TokenStreamLocation end = p.currentLocation();
+            throw new MalformedStateException("the input is empty: expected a saved aggregate", "", line(end),
+                    column(end));
         }
         expect(JsonToken.START_OBJECT, "a JSON object");
         object(ROOT, name -> {
@@ -218,7 +220,9 @@ final class StateJson {
             }
         });
         if (p.nextToken() != null) {
-            throw fail("content after the end of the saved aggregate");
+            TokenStreamLocation extra = p.currentTokenLocation();
+            throw new MalformedStateException("content after the end of the saved aggregate", "", line(extra),
+                    column(extra));
         }
     }
 
