@@ -10,4 +10,5 @@ module dev.tlsrpt {
     exports dev.tlsrpt;
     exports dev.tlsrpt.model;
     exports dev.tlsrpt.diagnose;
+    exports dev.tlsrpt.analysis;
 }

@@ -1,0 +1,80 @@
+package dev.tlsrpt.analysis;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/** Saturating arithmetic, count checks, the one normalisation of names and excerpts for messages. */
+final class Sums {
+
+    private Sums() {
+    }
+
+    /** {@code a + b} for non-negative values, {@link Long#MAX_VALUE} when the sum does not fit. */
+    static long add(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
+    }
+
+    /** {@code a * b} for non-negative values, {@link Long#MAX_VALUE} when the product does not fit. */
+    static long times(long a, long b) {
+        long hi = Math.multiplyHigh(a, b);
+        long lo = a * b;
+        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+    }
+
+    /** failed / (successful + failed) without overflow, 0 when both are 0. */
+    static double share(long successful, long failed) {
+        double total = (double) successful + (double) failed;
+        return total == 0.0 ? 0.0 : Math.min(1.0, failed / total);
+    }
+
+    static void checkCounts(long a, long b, long c) {
+        if (a < 0 || b < 0 || c < 0) {
+            throw new IllegalArgumentException("counts must not be negative");
+        }
+    }
+
+    /**
+     * A domain or host name as the aggregate keys it: stripped, lower case, without one trailing dot;
+     * the empty string for an absent or blank name.
+     */
+    static String name(@Nullable String raw) {
+        if (raw == null) {
+            return "";
+        }
+        String s = raw.strip().toLowerCase(Locale.ROOT);
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * A short, quoted, printable excerpt of sender data for messages: at most 40 characters, controls,
+     * surrogates and bidirectional overrides escaped as a backslash, {@code u} and four hex digits.
+     */
+    static String quote(@Nullable String s) {
+        if (s == null) {
+            return "null";
+        }
+        StringBuilder b = new StringBuilder("\"");
+        int n = Math.min(s.length(), 40);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || (c >= 0x202a && c <= 0x202e)
+                    || (c >= 0x2066 && c <= 0x2069)) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else {
+                b.append(c);
+            }
+        }
+        if (s.length() > n) {
+            b.append("...");
+        }
+        return b.append('"').toString();
+    }
+
+    /** The empty name (absent) as null, for the public view. */
+    static @Nullable String orNull(String name) {
+        return name.isEmpty() ? null : name;
+    }
+}
