@@ -1,0 +1,95 @@
+package dev.tlsrpt.hostile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.function.IntFunction;
+
+/**
+ * How the cost of an operation grows with its input, for complexity regressions (a regular expression that
+ * backtracks, a loop that rescans): the time on an input of size {@code 2n} against the time on size
+ * {@code n}, each the best of several interleaved runs after a warm-up, and each run repeated until it
+ * lasts long enough to measure. Linear cost gives a ratio near 2, quadratic near 4. Public so that the other
+ * modules' tests reach it through core's test-jar.
+ */
+public final class Growth {
+    /** The largest ratio accepted as linear: 2 plus room for noise, well below the 4 of quadratic cost. */
+    public static final double MAX_LINEAR_RATIO = 3.0;
+
+    private static final int RUNS = 5;
+    private static final long MIN_RUN_NANOS = 20_000_000L;
+
+    private Growth() {
+    }
+
+    /**
+     * An operation on one input; may throw, e.g. an expected exception the operation catches itself.
+     *
+     * @param <T> the input type
+     */
+    @FunctionalInterface
+    public interface Op<T> {
+        /**
+         * Runs the operation once.
+         *
+         * @param input the input
+         * @throws Exception when the operation fails
+         */
+        void run(T input) throws Exception;
+    }
+
+    /**
+     * The ratio of the time {@code op} takes on {@code input.apply(2 * n)} to the time on
+     * {@code input.apply(n)}.
+     *
+     * @param <T> the input type
+     * @param input makes the input of a size
+     * @param op the operation
+     * @param n the smaller size
+     * @return the ratio: about 2 for linear cost
+     * @throws Exception when the operation fails
+     */
+    public static <T> double ratio(IntFunction<? extends T> input, Op<? super T> op, int n) throws Exception {
+        T small = input.apply(n);
+        T large = input.apply(2 * n);
+        op.run(small); // warm-up
+        op.run(large);
+        int reps = 1;
+        while (reps < 1 << 16 && time(op, small, reps) < MIN_RUN_NANOS) {
+            reps *= 2;
+        }
+        long bestSmall = Long.MAX_VALUE;
+        long bestLarge = Long.MAX_VALUE;
+        for (int i = 0; i < RUNS; i++) {
+            bestSmall = Math.min(bestSmall, time(op, small, reps));
+            bestLarge = Math.min(bestLarge, time(op, large, reps));
+        }
+        return (double) bestLarge / Math.max(1, bestSmall);
+    }
+
+    /**
+     * Asserts that the cost of {@code op} grows linearly: the {@link #ratio} stays below
+     * {@link #MAX_LINEAR_RATIO}. Wrap the call in a hang guard (a JUnit timeout): a quadratic operation on a
+     * large input does not come back.
+     *
+     * @param <T> the input type
+     * @param what what is measured, for the failure message
+     * @param input makes the input of a size
+     * @param op the operation
+     * @param n the smaller size
+     * @throws Exception when the operation fails
+     */
+    public static <T> void assertLinear(String what, IntFunction<? extends T> input, Op<? super T> op, int n)
+            throws Exception {
+        double ratio = ratio(input, op, n);
+        assertThat(ratio).as("%s: time at size %d over time at size %d", what, 2 * n, n)
+                .isLessThan(MAX_LINEAR_RATIO);
+    }
+
+    private static <T> long time(Op<? super T> op, T input, int reps) throws Exception {
+        long start = System.nanoTime();
+        for (int i = 0; i < reps; i++) {
+            op.run(input);
+        }
+        return System.nanoTime() - start;
+    }
+}
