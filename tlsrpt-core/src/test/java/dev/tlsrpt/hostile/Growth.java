@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.function.IntFunction;
+import java.util.regex.Pattern;
 
 /**
  * How the cost of an operation grows with its input, for complexity regressions (a regular expression that
@@ -93,6 +94,60 @@ public final class Growth {
         double ratio = ratio(input, op, n);
         assertThat(ratio).as("%s: time at size %d over time at size %d", what, 2 * n, n)
                 .isLessThan(MAX_LINEAR_RATIO);
+    }
+
+    /**
+     * How many characters {@code pattern.matcher(text).find()} reads: the work of a backtracking regular
+     * expression, counted exactly (no clock involved), for the ratio between two input sizes.
+     *
+     * @param pattern the pattern
+     * @param text the text searched
+     * @return the number of {@link CharSequence#charAt} calls the search made
+     */
+    public static long charReads(Pattern pattern, String text) {
+        long[] reads = new long[1];
+        CharSequence counting = new CharSequence() {
+            @Override
+            public int length() {
+                return text.length();
+            }
+
+            @Override
+            public char charAt(int index) {
+                reads[0]++;
+                return text.charAt(index);
+            }
+
+            @Override
+            public CharSequence subSequence(int start, int end) {
+                return text.subSequence(start, end);
+            }
+
+            @Override
+            public String toString() {
+                return text;
+            }
+        };
+        pattern.matcher(counting).find();
+        return reads[0];
+    }
+
+    /**
+     * Asserts that a search with {@code pattern} reads a number of characters linear in its input: at size
+     * {@code 2n} fewer than {@link #MAX_LINEAR_RATIO} times the reads at size {@code n} (plus a small
+     * constant, for patterns that stop after a few characters whatever the size).
+     *
+     * @param what what is measured, for the failure message
+     * @param pattern the pattern
+     * @param input makes the text of a size
+     * @param n the smaller size
+     */
+    public static void assertLinearReads(String what, Pattern pattern, IntFunction<String> input, int n) {
+        long small = charReads(pattern, input.apply(n));
+        long large = charReads(pattern, input.apply(2 * n));
+        assertThat((double) large)
+                .as("%s: %d characters read at size %d, %d at size %d", what, large, 2 * n, small, n)
+                .isLessThan(MAX_LINEAR_RATIO * small + 64);
     }
 
     private static <T> long time(Op<? super T> op, T input, int reps) throws Exception {
