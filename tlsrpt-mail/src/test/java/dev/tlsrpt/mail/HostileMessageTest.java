@@ -3,11 +3,22 @@ package dev.tlsrpt.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tlsrpt.TlsRptException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Hostile messages fail with the library's own exception, early, in bounded memory. */
+/**
+ * Hostile messages fail with the library's own exception, early, in bounded memory; bad content is always a
+ * {@link TlsRptException}, through every entry point, and an {@link IOException} only ever the caller's own.
+ */
 class HostileMessageTest {
 
     /** A message generated on the fly: a prefix, then {@code count} repetitions of one byte, then a suffix. */
@@ -184,5 +195,116 @@ class HostileMessageTest {
     void limitsMustBePositive() {
         assertThatThrownBy(() -> MailOptions.lenient().withMaxParts(0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxParts");
+    }
+
+    // ---------------------------------------------------------------- bad content through every entry point
+
+    /** The four ways in: a bare file, an HTTPS POST body, an attachment of a message, a message in an mbox. */
+    enum EntryPoint {
+        BARE, HTTP_BODY, MESSAGE, MBOX;
+
+        /** Runs this entry point on {@code report}, the bytes of a report file (gzip, zip or JSON). */
+        Object read(byte[] report, InputStream caller) throws IOException {
+            return switch (this) {
+                case BARE, MESSAGE -> TlsRptMail.parse(caller);
+                case HTTP_BODY -> TlsRptMail.parseHttpBody(caller, "application/zip");
+                case MBOX -> TlsRptMail.parseMbox(caller);
+            };
+        }
+
+        /** The bytes the caller's stream serves for {@code report} at this entry point. */
+        byte[] input(byte[] report) {
+            String message = TestMessages.reportMessage(TestMessages.gzipPart("application/zip", "report.zip"),
+                    TestMessages.base64(report));
+            return switch (this) {
+                case BARE, HTTP_BODY -> report;
+                case MESSAGE -> message.getBytes(StandardCharsets.UTF_8);
+                case MBOX -> ("From tlsrpt@sender.example Sat Nov 28 03:00:00 2026\n" + message)
+                        .getBytes(StandardCharsets.UTF_8);
+            };
+        }
+
+        Object read(byte[] report) throws IOException {
+            return read(report, new ByteArrayInputStream(input(report)));
+        }
+    }
+
+    /**
+     * A broken report file and what the error must say.
+     *
+     * @param name what it is
+     * @param report the file's bytes
+     * @param type the exception expected
+     * @param fragment a fragment of its message
+     */
+    record BadContent(String name, byte[] report, Class<? extends TlsRptException> type, String fragment) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static byte[] validZip() {
+        return TestMessages.zip("report.json", TestMessages.REPORT.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A zip whose entry's file name holds bytes that are not UTF-8 (0xff 0xfe). */
+    static byte[] zipWithNonUtf8Name() {
+        byte[] zip = validZip();
+        zip[30] = (byte) 0xff; // the local header is 30 bytes, then the name
+        zip[31] = (byte) 0xfe;
+        return zip;
+    }
+
+    /** A zip whose deflate stream starts with a block of the reserved type 3. */
+    static byte[] zipWithCorruptDeflate() {
+        byte[] zip = validZip();
+        zip[30 + "report.json".length()] = (byte) 0xff;
+        return zip;
+    }
+
+    /** Where the zip's data descriptor (signature {@code PK 7 8}) begins. */
+    static int dataDescriptor(byte[] zip) {
+        for (int i = 30; i + 8 < zip.length; i++) {
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 7 && zip[i + 3] == 8) {
+                return i;
+            }
+        }
+        throw new AssertionError("no data descriptor");
+    }
+
+    /** A zip whose data descriptor states a wrong CRC-32. */
+    static byte[] zipWithWrongCrc() {
+        byte[] zip = validZip();
+        zip[dataDescriptor(zip) + 4] ^= 0x55;
+        return zip;
+    }
+
+    static Stream<BadContent> badContent() {
+        byte[] zip = validZip();
+        List<BadContent> t = new ArrayList<>();
+        t.add(new BadContent("a zip entry name that is not UTF-8", zipWithNonUtf8Name(),
+                MalformedMessageException.class, "entry name"));
+        t.add(new BadContent("a zip whose deflate stream is corrupt", zipWithCorruptDeflate(),
+                MalformedMessageException.class, "invalid"));
+        t.add(new BadContent("a zip entry with a wrong CRC", zipWithWrongCrc(), MalformedMessageException.class,
+                "CRC"));
+        return t.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badContent")
+    void badContentIsATypedErrorThroughEveryEntryPoint(BadContent c) {
+        for (EntryPoint way : EntryPoint.values()) {
+            assertThatThrownBy(() -> way.read(c.report())).as("%s via %s", c.name(), way)
+                    .isInstanceOf(c.type())
+                    .hasMessageContaining(c.fragment())
+                    .satisfies(e -> {
+                        if (c.type() == MalformedMessageException.class) {
+                            assertThat(e.getMessage()).contains(way == EntryPoint.MESSAGE || way == EntryPoint.MBOX
+                                    ? "the zip attachment \"report.zip\"" : "the zip archive");
+                        }
+                    });
+        }
     }
 }
