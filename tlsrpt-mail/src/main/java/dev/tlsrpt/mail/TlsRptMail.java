@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * the network.
  *
  * <p>Errors: a broken report is the core's {@link MalformedReportException}; a message without a report
- * is a {@link NoReportException}; an unreadable message or a passed limit is a
+ * is a {@link NoReportException}; an unreadable message, a broken zip archive or a passed limit is a
  * {@link MalformedMessageException} ({@link MessageLimitExceededException}). A failing caller stream stays
  * an {@link IOException}. The caller's stream is left open. Every method is thread-safe.
  *
@@ -68,7 +68,7 @@ public final class TlsRptMail {
      * @return the reports in input order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code in} fails
      */
     public static List<MailReport> parse(InputStream in) throws IOException {
@@ -84,7 +84,7 @@ public final class TlsRptMail {
      * @return the reports in input order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken or breaks strict mode
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code in} fails
      */
     public static List<MailReport> parse(InputStream in, MailOptions options) throws IOException {
@@ -112,7 +112,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when the file cannot be read
      */
     public static List<MailReport> parse(Path file) throws IOException {
@@ -128,7 +128,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken or breaks strict mode
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when the file cannot be read
      */
     public static List<MailReport> parse(Path file, MailOptions options) throws IOException {
@@ -147,7 +147,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when no message holds a report
      * @throws MalformedReportException when a report is broken
-     * @throws MalformedMessageException when a message is unreadable or passes a limit
+     * @throws MalformedMessageException when a message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code mbox} fails
      */
     public static List<MailReport> parseMbox(InputStream mbox) throws IOException {
@@ -162,7 +162,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when no message holds a report
      * @throws MalformedReportException when a report is broken or breaks strict mode
-     * @throws MalformedMessageException when a message is unreadable or passes a limit
+     * @throws MalformedMessageException when a message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code mbox} fails
      */
     public static List<MailReport> parseMbox(InputStream mbox, MailOptions options) throws IOException {
@@ -205,7 +205,7 @@ public final class TlsRptMail {
      * @return the report, with {@link Envelope#none()}
      * @throws MalformedReportException when the report is broken
      * @throws MalformedMessageException when the body passes {@link MailOptions#maxMessageBytes()} or is a
-     *     zip archive without a file
+     *     zip archive that is broken or holds no file
      * @throws IOException when reading {@code body} fails
      */
     public static MailReport parseHttpBody(InputStream body, @Nullable String contentType) throws IOException {
@@ -221,7 +221,7 @@ public final class TlsRptMail {
      * @return the report, with {@link Envelope#none()}
      * @throws MalformedReportException when the report is broken or breaks strict mode
      * @throws MalformedMessageException when the body passes {@link MailOptions#maxMessageBytes()} or is a
-     *     zip archive without a file
+     *     zip archive that is broken or holds no file
      * @throws IOException when reading {@code body} fails
      */
     public static MailReport parseHttpBody(InputStream body, @Nullable String contentType, MailOptions options)
@@ -235,7 +235,7 @@ public final class TlsRptMail {
             String type = contentType == null ? null : Headers.structured(contentType).value();
             List<MailCheck> checks = new ArrayList<>();
             MailChecks.mediaType(type, kind, checks);
-            ParseResult result = readReport(in, kind, options.reportOptions());
+            ParseResult result = readReport(in, kind, options.reportOptions(), ZIP_ARCHIVE);
             return new MailReport(result.report(), result.deviations(), Envelope.none(), null, type, checks);
         } catch (IOException | TlsRptException e) {
             throw rethrow(e);
@@ -244,7 +244,7 @@ public final class TlsRptMail {
 
     private static MailReport bare(InputStream in, ContentKind kind, MailOptions options) throws IOException {
         try {
-            ParseResult result = readReport(in, kind, options.reportOptions());
+            ParseResult result = readReport(in, kind, options.reportOptions(), ZIP_ARCHIVE);
             return new MailReport(result.report(), result.deviations(), Envelope.none(), null, null, List.of());
         } catch (IOException | TlsRptException e) {
             throw rethrow(e);
@@ -255,7 +255,8 @@ public final class TlsRptMail {
         try {
             InputStream limited = LimitedInput.messageBytes(in, options.maxMessageBytes(), "the message");
             MessageWalker.Result<MailReport> walk = MessageWalker.walk(limited, options, (part, content) -> {
-                ParseResult result = readReport(content, part.content(), options.reportOptions());
+                ParseResult result = readReport(content, part.content(), options.reportOptions(),
+                        zipAttachment(part));
                 return new MailReport(result.report(), result.deviations(), part.envelope(), part.fileName(),
                         part.mediaType(), MailChecks.forMessage(part, result.report()));
             });
@@ -281,28 +282,44 @@ public final class TlsRptMail {
         }
     }
 
-    /** Reads one report out of a part's content: a zip archive's first file, else gzip or JSON via the core. */
-    static ParseResult readReport(InputStream content, ContentKind kind, ParseOptions options) throws IOException {
+    /** The zip of a bare report file or a POST body, for error messages. */
+    private static final String ZIP_ARCHIVE = "the zip archive";
+
+    /** The zip attachment of a message part, named by its file name when it has one, for error messages. */
+    private static String zipAttachment(MessageWalker.Part part) {
+        return "the zip attachment" + (part.fileName() == null ? "" : " " + Headers.excerpt(part.fileName()));
+    }
+
+    /**
+     * Reads one report out of a part's content: a zip archive's first file, else gzip or JSON via the core.
+     * A zip that cannot be read is a {@link MalformedMessageException} naming {@code zip}, e.g. "the zip
+     * attachment "report.zip"".
+     */
+    static ParseResult readReport(InputStream content, ContentKind kind, ParseOptions options, String zip)
+            throws IOException {
         if (kind != ContentKind.ZIP) {
             return TlsRpt.parseWithDeviations(content, options);
         }
-        ZipInputStream zip = new ZipInputStream(content);
+        ZipInputStream archive = new ZipInputStream(content);
         try {
-            ZipEntry entry = zip.getNextEntry();
+            ZipEntry entry = archive.getNextEntry();
             for (int skipped = 0; entry != null && entry.isDirectory() && skipped < 16; skipped++) {
-                entry = zip.getNextEntry();
+                entry = archive.getNextEntry();
             }
             if (entry == null || entry.isDirectory()) {
-                throw new MalformedMessageException("the zip attachment holds no file");
+                throw new MalformedMessageException(zip + " holds no file");
             }
             String name = entry.getName();
             long limit = options.maxDecompressedBytes();
-            InputStream json = new BufferedInputStream(new LimitedInput(zip, limit, () -> new LimitExceededException(
-                    "maxDecompressedBytes", limit, "the zip entry " + Headers.excerpt(name) + " inflates to more than "
-                    + limit + " bytes", "", -1, -1)));
+            InputStream json = new BufferedInputStream(new LimitedInput(archive, limit,
+                    () -> new LimitExceededException("maxDecompressedBytes", limit, zip + "'s entry "
+                            + Headers.excerpt(name) + " inflates to more than " + limit + " bytes", "", -1, -1)));
             return TlsRpt.parseWithDeviations(json, options);
         } catch (ZipException e) {
-            throw new MalformedMessageException("the zip attachment is broken: " + e.getMessage(), e);
+            throw new MalformedMessageException(zip + " is broken: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // Java 17's ZipInputStream: an entry name that does not decode (later versions: a ZipException)
+            throw new MalformedMessageException(zip + " is broken: an entry name is not valid UTF-8", e);
         }
     }
 
