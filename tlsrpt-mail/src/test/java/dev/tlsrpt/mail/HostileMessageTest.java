@@ -3,14 +3,21 @@ package dev.tlsrpt.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.TlsRptException;
+import dev.tlsrpt.hostile.HostileStreams;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -280,15 +287,41 @@ class HostileMessageTest {
         return zip;
     }
 
+    /**
+     * A zip whose report file comes after a directory entry with a long name, so that its local header lies
+     * past the bytes the entry points look at to tell gzip, zip and JSON apart.
+     */
+    static byte[] zipWithADirectoryFirst() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            zip.putNextEntry(new ZipEntry("d".repeat(1100) + "/"));
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("report.json"));
+            zip.write(TestMessages.REPORT.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     static Stream<BadContent> badContent() {
         byte[] zip = validZip();
+        int dataStart = 30 + "report.json".length();
         List<BadContent> t = new ArrayList<>();
         t.add(new BadContent("a zip entry name that is not UTF-8", zipWithNonUtf8Name(),
                 MalformedMessageException.class, "entry name"));
+        t.add(new BadContent("a zip cut after 40 bytes (inside the entry name)", HostileStreams.head(zip, 40),
+                MalformedMessageException.class, "truncated"));
+        t.add(new BadContent("a zip cut inside its deflate stream",
+                HostileStreams.head(zip, (dataStart + dataDescriptor(zip)) / 2), MalformedMessageException.class,
+                "truncated"));
         t.add(new BadContent("a zip whose deflate stream is corrupt", zipWithCorruptDeflate(),
                 MalformedMessageException.class, "invalid"));
         t.add(new BadContent("a zip entry with a wrong CRC", zipWithWrongCrc(), MalformedMessageException.class,
                 "CRC"));
+        t.add(new BadContent("a gzip cut after 40 bytes", HostileStreams.head(TestMessages.gzip(TestMessages.REPORT), 40),
+                MalformedReportException.class, "gzip"));
         return t.stream();
     }
 
@@ -305,6 +338,125 @@ class HostileMessageTest {
                                     ? "the zip attachment \"report.zip\"" : "the zip archive");
                         }
                     });
+        }
+    }
+
+    /**
+     * A message whose report part's transfer encoding is damaged, and what the error must say: mime4j's
+     * base64 and quoted-printable decoders are told never to throw (they drop or keep what they cannot
+     * decode), so the damage reaches the report reader as broken content, never as an {@link IOException}.
+     *
+     * @param name what it is
+     * @param message the message
+     * @param fragment a fragment of the {@link MalformedReportException}'s message
+     */
+    record BadEncoding(String name, String message, String fragment) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<BadEncoding> badEncodings() {
+        String gzipPart = TestMessages.gzipPart("application/tlsrpt+gzip", TestMessages.FILE_NAME);
+        String base64 = TestMessages.base64(TestMessages.gzip(TestMessages.REPORT));
+        String qpPart = "Content-Type: application/tlsrpt+json\nContent-Transfer-Encoding: quoted-printable\n";
+        List<BadEncoding> t = new ArrayList<>();
+        t.add(new BadEncoding("base64 cut inside a quantum",
+                TestMessages.reportMessage(gzipPart, base64.substring(0, base64.length() / 2 - 1)), "truncated gzip"));
+        t.add(new BadEncoding("base64 with padding in the middle",
+                TestMessages.reportMessage(gzipPart, base64.substring(0, 41) + "=" + base64.substring(41)), "gzip"));
+        t.add(new BadEncoding("base64 of nothing but junk", TestMessages.reportMessage(
+                gzipPart.replace("tlsrpt+gzip", "tlsrpt"), "!!!!*#*#\n"), "empty"));
+        t.add(new BadEncoding("quoted-printable with a broken escape outside a string",
+                TestMessages.reportMessage(qpPart, TestMessages.REPORT.replace("{\"organization-name\"",
+                        "{=ZZ\"organization-name\"")), "line 1"));
+        t.add(new BadEncoding("quoted-printable cut by a soft line break at the end",
+                TestMessages.reportMessage(qpPart, TestMessages.REPORT.substring(0, 100) + "="), "line 1"));
+        return t.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badEncodings")
+    void aDamagedTransferEncodingIsABrokenReport(BadEncoding c) {
+        assertThatThrownBy(() -> TlsRptMail.parse(TestMessages.stream(c.message()))).as(c.name())
+                .isInstanceOf(MalformedReportException.class).hasMessageContaining(c.fragment());
+        assertThatThrownBy(() -> TlsRptMail.parseMbox(TestMessages.stream("From x\n" + c.message()))).as(c.name())
+                .isInstanceOf(MalformedReportException.class).hasMessageContaining(c.fragment());
+    }
+
+    /**
+     * Serves {@code data}, then throws {@code failure} at the first read of a byte at or past {@code at}, and
+     * says whether it did.
+     */
+    static final class FailingStream extends InputStream {
+        private final byte[] data;
+        private final int at;
+        private final IOException failure;
+        private int pos;
+        boolean failed;
+
+        FailingStream(byte[] data, int at, IOException failure) {
+            this.data = data;
+            this.at = at;
+            this.failure = failure;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos >= at) {
+                failed = true;
+                throw failure;
+            }
+            int n = Math.min(len, Math.min(at, data.length) - pos);
+            if (n <= 0) {
+                return -1;
+            }
+            System.arraycopy(data, pos, b, off, n);
+            pos += n;
+            return n;
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("failures")
+    void aFailingCallerStreamStaysTheCallersIOExceptionWhereverItFails(IOException failure) {
+        byte[] zip = zipWithADirectoryFirst();
+        for (EntryPoint way : EntryPoint.values()) {
+            byte[] input = way.input(zip);
+            for (int at = 0; at < input.length; at += 7) {
+                FailingStream caller = new FailingStream(input, at, failure);
+                Throwable thrown = catchThrowable(way, zip, caller);
+                if (caller.failed) {
+                    assertThat(thrown).as("%s failing at byte %d of %d", way, at, input.length).isSameAs(failure);
+                } else {
+                    // the report was read before the failing byte, and nothing after it was needed
+                    assertThat(thrown).as("%s never reading byte %d of %d", way, at, input.length).isNull();
+                }
+            }
+        }
+    }
+
+    static Stream<IOException> failures() {
+        // an EOFException of the caller's is a failure too, not the end of a zip's entries
+        return Stream.of(new IOException("the disk is on fire"), new EOFException("the peer went away"));
+    }
+
+    private static Throwable catchThrowable(EntryPoint way, byte[] report, InputStream caller) {
+        try {
+            way.read(report, caller);
+            return null;
+        } catch (Throwable t) {
+            return t;
         }
     }
 }
