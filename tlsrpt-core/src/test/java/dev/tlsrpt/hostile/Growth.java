@@ -18,7 +18,7 @@ public final class Growth {
     public static final double MAX_LINEAR_RATIO = 3.0;
 
     private static final int RUNS = 5;
-    private static final long MIN_RUN_NANOS = 20_000_000L;
+    private static final long MIN_RUN_NANOS = 10_000_000L;
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private Growth() {
