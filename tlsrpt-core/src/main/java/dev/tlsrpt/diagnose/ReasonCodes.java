@@ -18,7 +18,7 @@ final class ReasonCodes {
     }
 
     private static final Pattern HTTP_STATUS = Pattern.compile(
-            "(?:response\\s+code|status(?:\\s+code)?|http/[0-9.]+)\\s*[:=]?\\s*([1-5][0-9][0-9])\\b"
+            "(?:response\\s++code|status(?:\\s++code)?|http/[0-9.]+)\\s*+[:=]?+\\s*+([1-5][0-9][0-9])\\b"
                     + "|\\b([1-5][0-9][0-9])\\s+(?:not\\s+found|internal\\s+server\\s+error|forbidden|"
                     + "moved|found|bad\\s+gateway|service\\s+unavailable|gateway\\s+time-?out)");
     private static final Pattern REMOTE_ALERT = Pattern.compile("tls-remote-alert-([0-9]+)(?:-([a-z0-9-]+))?");

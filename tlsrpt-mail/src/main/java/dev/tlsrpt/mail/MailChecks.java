@@ -30,9 +30,13 @@ final class MailChecks {
             "Report\\s+Domain:\\s+(\\S+)\\s+Submitter:\\s+(\\S+)\\s+Report-ID:\\s+<[^<>@\\s]+@[^<>@\\s]+>\\s*"
                     + "(?:\\([^()]*\\)\\s*)?");
 
-    /** The same, read loosely, to name what is off. */
+    /**
+     * The same, read loosely, to name what is off; matched against the Subject without its trailing white
+     * space. Possessive quantifiers and a trim in code instead of a lazy {@code (\S.*?)\s*} keep it linear
+     * on sender text (the lazy form rescanned a run of spaces once per character it extended over).
+     */
     private static final Pattern LOOSE_SUBJECT = Pattern.compile(
-            "(?i).*?Report\\s+Domain:\\s*(\\S+)\\s+Submitter:\\s*(\\S+)(?:\\s+Report-ID:\\s*(\\S.*?))?\\s*");
+            "(?is).*?Report\\s++Domain:\\s*+(\\S++)\\s++Submitter:\\s*+(\\S++)(?:\\s++Report-ID:\\s*+(\\S.*+))?");
 
     /** The checks on a report that came in a message. */
     static List<MailCheck> forMessage(MessageWalker.Part part, TlsReport report) {
@@ -129,7 +133,7 @@ final class MailChecks {
         if (at < 0) {
             return; // not an address: nothing to compare
         }
-        String contactDomain = contactInfo.substring(at + 1).replaceAll("[>\\s]+$", "");
+        String contactDomain = stripEnd(contactInfo.substring(at + 1), ">");
         switch (relation(contactDomain, submitter)) {
             case SAME -> {
                 // consistent
@@ -203,7 +207,7 @@ final class MailChecks {
             return;
         }
         Matcher strict = SUBJECT.matcher(subject);
-        Matcher loose = LOOSE_SUBJECT.matcher(subject);
+        Matcher loose = LOOSE_SUBJECT.matcher(stripEnd(subject, ""));
         if (strict.matches()) {
             compareSubject(strict.group(1), strict.group(2), env, out);
             return;
@@ -239,6 +243,23 @@ final class MailChecks {
                     + Headers.excerpt(submitter) + " is not TLS-Report-Submitter "
                     + Headers.excerpt(env.tlsReportSubmitter())));
         }
+    }
+
+    /**
+     * {@code s} without the white space ({@code \s}: space, tab, line feed, vertical tab, form feed, carriage
+     * return) and the characters of {@code also} at its end; one scan from the end, where a regular expression
+     * such as {@code [>\s]+$} is quadratic on a run of spaces that does not end the text.
+     */
+    static String stripEnd(String s, String also) {
+        int end = s.length();
+        while (end > 0) {
+            char c = s.charAt(end - 1);
+            if (c != ' ' && (c < '\t' || c > '\r') && also.indexOf(c) < 0) {
+                break;
+            }
+            end--;
+        }
+        return s.substring(0, end);
     }
 
     enum Relation { SAME, SUBDOMAIN, PARENT, UNRELATED }

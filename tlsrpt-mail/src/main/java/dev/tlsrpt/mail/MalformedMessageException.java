@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A message, mbox file or POST body that cannot be read as such: a MIME structure past repair, a zip
- * attachment without a report in it, or a limit of {@link MailOptions} passed. A broken report inside a
+ * attachment (or zip archive) that is broken or holds no file, or a limit of {@link MailOptions} passed. A broken report inside a
  * readable message is a {@link dev.tlsrpt.MalformedReportException} instead.
  *
  * @since 0.1.0

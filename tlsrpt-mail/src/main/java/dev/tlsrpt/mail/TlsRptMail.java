@@ -7,6 +7,7 @@ import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.TlsRptException;
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +18,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
 import org.jspecify.annotations.Nullable;
 
@@ -45,9 +45,11 @@ import org.jspecify.annotations.Nullable;
  * the network.
  *
  * <p>Errors: a broken report is the core's {@link MalformedReportException}; a message without a report
- * is a {@link NoReportException}; an unreadable message or a passed limit is a
- * {@link MalformedMessageException} ({@link MessageLimitExceededException}). A failing caller stream stays
- * an {@link IOException}. The caller's stream is left open. Every method is thread-safe.
+ * is a {@link NoReportException}; an unreadable message, a broken zip archive or a passed limit is a
+ * {@link MalformedMessageException} ({@link MessageLimitExceededException}): bad content is always a
+ * {@link TlsRptException}, a truncated zip included. An {@link IOException} is only ever the caller's
+ * stream's own, thrown as it was, also when the stream fails inside a zip or a base64 part. The caller's
+ * stream is left open. Every method is thread-safe.
  *
  * @since 0.1.0
  */
@@ -68,7 +70,7 @@ public final class TlsRptMail {
      * @return the reports in input order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code in} fails
      */
     public static List<MailReport> parse(InputStream in) throws IOException {
@@ -84,24 +86,29 @@ public final class TlsRptMail {
      * @return the reports in input order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken or breaks strict mode
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code in} fails
      */
     public static List<MailReport> parse(InputStream in, MailOptions options) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(options, "options");
-        BufferedInputStream input = new BufferedInputStream(new Unclosable(in), 16 * 1024);
-        input.mark(ContentKind.SNIFF_BYTES);
-        byte[] head = input.readNBytes(ContentKind.SNIFF_BYTES);
-        input.reset();
-        ContentKind kind = ContentKind.of(head, head.length);
-        if (kind != ContentKind.OTHER) {
-            return List.of(bare(input, kind, options));
+        CallerInput caller = new CallerInput(in);
+        try {
+            BufferedInputStream input = new BufferedInputStream(caller, 16 * 1024);
+            input.mark(ContentKind.SNIFF_BYTES);
+            byte[] head = input.readNBytes(ContentKind.SNIFF_BYTES);
+            input.reset();
+            ContentKind kind = ContentKind.of(head, head.length);
+            if (kind != ContentKind.OTHER) {
+                return List.of(bare(input, kind, options));
+            }
+            if (head.length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
+                return mbox(input, options);
+            }
+            return message(input, options);
+        } catch (IOException | TlsRptException e) {
+            throw rethrow(e, caller);
         }
-        if (head.length >= 5 && new String(head, 0, 5, StandardCharsets.US_ASCII).equals("From ")) {
-            return parseMbox(input, options);
-        }
-        return message(input, options);
     }
 
     /**
@@ -112,7 +119,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when the file cannot be read
      */
     public static List<MailReport> parse(Path file) throws IOException {
@@ -128,7 +135,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when there is no report
      * @throws MalformedReportException when a report is broken or breaks strict mode
-     * @throws MalformedMessageException when the message is unreadable or passes a limit
+     * @throws MalformedMessageException when the message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when the file cannot be read
      */
     public static List<MailReport> parse(Path file, MailOptions options) throws IOException {
@@ -147,7 +154,7 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when no message holds a report
      * @throws MalformedReportException when a report is broken
-     * @throws MalformedMessageException when a message is unreadable or passes a limit
+     * @throws MalformedMessageException when a message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code mbox} fails
      */
     public static List<MailReport> parseMbox(InputStream mbox) throws IOException {
@@ -162,31 +169,36 @@ public final class TlsRptMail {
      * @return the reports in file order, at least one
      * @throws NoReportException when no message holds a report
      * @throws MalformedReportException when a report is broken or breaks strict mode
-     * @throws MalformedMessageException when a message is unreadable or passes a limit
+     * @throws MalformedMessageException when a message or a zip in it is unreadable, or it passes a limit
      * @throws IOException when reading {@code mbox} fails
      */
     public static List<MailReport> parseMbox(InputStream mbox, MailOptions options) throws IOException {
         Objects.requireNonNull(mbox, "mbox");
         Objects.requireNonNull(options, "options");
+        CallerInput caller = new CallerInput(mbox);
+        try {
+            return mbox(caller, options);
+        } catch (IOException | TlsRptException e) {
+            throw rethrow(e, caller);
+        }
+    }
+
+    private static List<MailReport> mbox(InputStream mbox, MailOptions options) throws IOException {
         MboxReader reader = new MboxReader(mbox, options.maxLineLength());
         List<MailReport> reports = new ArrayList<>();
         List<String> found = new ArrayList<>();
         int index = 0;
-        try {
-            for (InputStream message = reader.next(); message != null; message = reader.next()) {
-                index++;
-                try {
-                    reports.addAll(message(message, options));
-                } catch (NoReportException e) {
-                    for (String part : e.partsFound()) {
-                        if (found.size() < MAX_LISTED_PARTS) {
-                            found.add("message " + index + ": " + part);
-                        }
+        for (InputStream message = reader.next(); message != null; message = reader.next()) {
+            index++;
+            try {
+                reports.addAll(message(message, options));
+            } catch (NoReportException e) {
+                for (String part : e.partsFound()) {
+                    if (found.size() < MAX_LISTED_PARTS) {
+                        found.add("message " + index + ": " + part);
                     }
                 }
             }
-        } catch (LimitedInput.LimitSignal e) {
-            throw e.exception();
         }
         if (reports.isEmpty()) {
             throw new NoReportException(found);
@@ -205,7 +217,7 @@ public final class TlsRptMail {
      * @return the report, with {@link Envelope#none()}
      * @throws MalformedReportException when the report is broken
      * @throws MalformedMessageException when the body passes {@link MailOptions#maxMessageBytes()} or is a
-     *     zip archive without a file
+     *     zip archive that is broken or holds no file
      * @throws IOException when reading {@code body} fails
      */
     public static MailReport parseHttpBody(InputStream body, @Nullable String contentType) throws IOException {
@@ -221,116 +233,222 @@ public final class TlsRptMail {
      * @return the report, with {@link Envelope#none()}
      * @throws MalformedReportException when the report is broken or breaks strict mode
      * @throws MalformedMessageException when the body passes {@link MailOptions#maxMessageBytes()} or is a
-     *     zip archive without a file
+     *     zip archive that is broken or holds no file
      * @throws IOException when reading {@code body} fails
      */
     public static MailReport parseHttpBody(InputStream body, @Nullable String contentType, MailOptions options)
             throws IOException {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(options, "options");
+        CallerInput caller = new CallerInput(body);
         try {
-            InputStream in = new BufferedInputStream(LimitedInput.messageBytes(new Unclosable(body),
-                    options.maxMessageBytes(), "the body"), 16 * 1024);
+            InputStream in = new BufferedInputStream(LimitedInput.messageBytes(caller, options.maxMessageBytes(),
+                    "the body"), 16 * 1024);
             ContentKind kind = ContentKind.sniff(in);
             String type = contentType == null ? null : Headers.structured(contentType).value();
             List<MailCheck> checks = new ArrayList<>();
             MailChecks.mediaType(type, kind, checks);
-            ParseResult result = readReport(in, kind, options.reportOptions());
+            ParseResult result = readReport(in, kind, options.reportOptions(), ZIP_ARCHIVE);
             return new MailReport(result.report(), result.deviations(), Envelope.none(), null, type, checks);
         } catch (IOException | TlsRptException e) {
-            throw rethrow(e);
+            throw rethrow(e, caller);
         }
     }
 
     private static MailReport bare(InputStream in, ContentKind kind, MailOptions options) throws IOException {
-        try {
-            ParseResult result = readReport(in, kind, options.reportOptions());
-            return new MailReport(result.report(), result.deviations(), Envelope.none(), null, null, List.of());
-        } catch (IOException | TlsRptException e) {
-            throw rethrow(e);
-        }
+        ParseResult result = readReport(in, kind, options.reportOptions(), ZIP_ARCHIVE);
+        return new MailReport(result.report(), result.deviations(), Envelope.none(), null, null, List.of());
     }
 
     private static List<MailReport> message(InputStream in, MailOptions options) throws IOException {
-        try {
-            InputStream limited = LimitedInput.messageBytes(in, options.maxMessageBytes(), "the message");
-            MessageWalker.Result<MailReport> walk = MessageWalker.walk(limited, options, (part, content) -> {
-                ParseResult result = readReport(content, part.content(), options.reportOptions());
-                return new MailReport(result.report(), result.deviations(), part.envelope(), part.fileName(),
-                        part.mediaType(), MailChecks.forMessage(part, result.report()));
-            });
-            if (walk.results().isEmpty()) {
-                throw new NoReportException(walk.partsFound());
-            }
-            if (walk.mimeWarnings().isEmpty()) {
-                return List.copyOf(walk.results());
-            }
-            List<MailReport> reports = new ArrayList<>();
-            for (MailReport r : walk.results()) {
-                List<MailCheck> checks = new ArrayList<>(r.checks());
-                for (String warning : walk.mimeWarnings()) {
-                    checks.add(new MailCheck(MailCheckKind.MIME_MALFORMED, "the MIME structure is damaged and was "
-                            + "read anyway: " + warning));
-                }
-                reports.add(new MailReport(r.report(), r.deviations(), r.envelope(), r.fileName(), r.mediaType(),
-                        checks));
-            }
-            return List.copyOf(reports);
-        } catch (IOException | TlsRptException e) {
-            throw rethrow(e);
+        InputStream limited = LimitedInput.messageBytes(in, options.maxMessageBytes(), "the message");
+        MessageWalker.Result<MailReport> walk = MessageWalker.walk(limited, options, (part, content) -> {
+            ParseResult result = readReport(content, part.content(), options.reportOptions(), zipAttachment(part));
+            return new MailReport(result.report(), result.deviations(), part.envelope(), part.fileName(),
+                    part.mediaType(), MailChecks.forMessage(part, result.report()));
+        });
+        if (walk.results().isEmpty()) {
+            throw new NoReportException(walk.partsFound());
         }
+        if (walk.mimeWarnings().isEmpty()) {
+            return List.copyOf(walk.results());
+        }
+        List<MailReport> reports = new ArrayList<>();
+        for (MailReport r : walk.results()) {
+            List<MailCheck> checks = new ArrayList<>(r.checks());
+            for (String warning : walk.mimeWarnings()) {
+                checks.add(new MailCheck(MailCheckKind.MIME_MALFORMED, "the MIME structure is damaged and was "
+                        + "read anyway: " + warning));
+            }
+            reports.add(new MailReport(r.report(), r.deviations(), r.envelope(), r.fileName(), r.mediaType(),
+                    checks));
+        }
+        return List.copyOf(reports);
     }
 
-    /** Reads one report out of a part's content: a zip archive's first file, else gzip or JSON via the core. */
-    static ParseResult readReport(InputStream content, ContentKind kind, ParseOptions options) throws IOException {
+    /** The zip of a bare report file or a POST body, for error messages. */
+    private static final String ZIP_ARCHIVE = "the zip archive";
+
+    /** The zip attachment of a message part, named by its file name when it has one, for error messages. */
+    private static String zipAttachment(MessageWalker.Part part) {
+        return "the zip attachment" + (part.fileName() == null ? "" : " " + Headers.excerpt(part.fileName()));
+    }
+
+    /**
+     * Reads one report out of a part's content: a zip archive's first file, else gzip or JSON via the core.
+     * A zip that cannot be read is a {@link MalformedMessageException} naming {@code zip}, e.g. "the zip
+     * attachment "report.zip"".
+     */
+    static ParseResult readReport(InputStream content, ContentKind kind, ParseOptions options, String zip)
+            throws IOException {
         if (kind != ContentKind.ZIP) {
             return TlsRpt.parseWithDeviations(content, options);
         }
-        ZipInputStream zip = new ZipInputStream(content);
+        ZipInputStream archive = new ZipInputStream(content);
         try {
-            ZipEntry entry = zip.getNextEntry();
+            ZipEntry entry = archive.getNextEntry();
             for (int skipped = 0; entry != null && entry.isDirectory() && skipped < 16; skipped++) {
-                entry = zip.getNextEntry();
+                entry = archive.getNextEntry();
             }
             if (entry == null || entry.isDirectory()) {
-                throw new MalformedMessageException("the zip attachment holds no file");
+                throw new MalformedMessageException(zip + " holds no file");
             }
             String name = entry.getName();
             long limit = options.maxDecompressedBytes();
-            InputStream json = new BufferedInputStream(new LimitedInput(zip, limit, () -> new LimitExceededException(
-                    "maxDecompressedBytes", limit, "the zip entry " + Headers.excerpt(name) + " inflates to more than "
-                    + limit + " bytes", "", -1, -1)));
+            InputStream json = new BufferedInputStream(new LimitedInput(archive, limit,
+                    () -> new LimitExceededException("maxDecompressedBytes", limit, zip + "'s entry "
+                            + Headers.excerpt(name) + " inflates to more than " + limit + " bytes", "", -1, -1)));
             return TlsRpt.parseWithDeviations(json, options);
-        } catch (ZipException e) {
-            throw new MalformedMessageException("the zip attachment is broken: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            // Java 17's ZipInputStream: an entry name that does not decode (later versions: a ZipException)
+            throw new MalformedMessageException(zip + " is broken: an entry name is not valid UTF-8", e);
+        } catch (IOException e) {
+            if (carried(e)) {
+                throw e;
+            }
+            // the zip decoder's own verdict (ZipException, EOFException): bad content, not a failing stream
+            throw new MalformedMessageException(zip + " is broken: " + describe(e), e);
         }
     }
 
-    /** Turns a carried limit signal back into its exception; anything else is rethrown as it is. */
-    private static IOException rethrow(Exception e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
+    /** Whether {@code e} is, or wraps, a failure of the caller's stream or a limit signal. */
+    private static boolean carried(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CallerFailure || t instanceof LimitedInput.LimitSignal) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(IOException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (e instanceof EOFException) {
+            return "it is truncated" + (message.isEmpty() ? "" : " (" + message + ")");
+        }
+        return message.isEmpty() ? e.getClass().getSimpleName() : message;
+    }
+
+    /**
+     * What a front door throws for {@code e}: the caller's own {@link IOException} when its stream failed,
+     * whatever a decoder made of that failure; the exception a limit signal carries; a
+     * {@link TlsRptException} as it is. Any other {@link IOException} was raised by a decoder over data that
+     * did not fail to arrive, so it is bad content: a {@link MalformedMessageException}.
+     */
+    private static IOException rethrow(Exception e, CallerInput caller) {
+        IOException failure = caller.failure();
+        if (failure != null) {
+            return failure;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof LimitedInput.LimitSignal signal) {
                 throw signal.exception();
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         if (e instanceof RuntimeException r) {
             throw r;
         }
-        return (IOException) e;
+        throw new MalformedMessageException("the input cannot be read: " + describe((IOException) e), e);
     }
 
-    /** Keeps the caller's stream open whatever the readers on top of it do. */
-    private static final class Unclosable extends FilterInputStream {
-        Unclosable(InputStream in) {
+    /**
+     * The caller's stream, kept open whatever the readers on top of it do, with its failures marked: the
+     * first {@link IOException} it throws is recorded, and each is passed up wrapped in a
+     * {@link CallerFailure}, so that no decoder above takes it for the end of its data
+     * ({@link ZipInputStream} takes an {@link EOFException} while reading an entry header for the end of
+     * the archive) and the front door tells it from a decoder's verdict on bad content.
+     */
+    private static final class CallerInput extends FilterInputStream {
+        private @Nullable IOException failure;
+
+        CallerInput(InputStream in) {
             super(in);
+        }
+
+        @Nullable IOException failure() {
+            return failure;
+        }
+
+        private CallerFailure failed(IOException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            return new CallerFailure(e);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            try {
+                return super.skip(n);
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public int available() throws IOException {
+            try {
+                return super.available();
+            } catch (IOException e) {
+                throw failed(e);
+            }
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
         }
 
         @Override
         public void close() {
             // the caller closes its own stream
+        }
+    }
+
+    /** A failure of the caller's stream on its way through the decoders; the front door throws its cause. */
+    private static final class CallerFailure extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        CallerFailure(IOException cause) {
+            super(cause.getMessage(), cause);
         }
     }
 }
