@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -60,6 +61,14 @@ class RecordHostileInputTest {
                 .collect(Collectors.joining(","));
     }
 
+    /**
+     * {@code n} rua URIs, then {@code n} {@code RUA=} fields that lenient reading tries as rua= and, holding
+     * no URI, gives back as the extension strict reading sees.
+     */
+    static String manyFailingCaseVariants(int n) {
+        return "v=TLSRPTv1; rua=" + uris(n, true) + "; RUA=x".repeat(n);
+    }
+
     static Case lenientOnly(Case c) {
         return new Case(c.name(), c.txt(), c.offset(), c.problem(), c.check(), c.maxAllocated(), true);
     }
@@ -86,6 +95,11 @@ class RecordHostileInputTest {
                 r -> assertThat(r.rua()).hasSize(100_000), 512 * MIB));
         t.add(reads("100 000 extensions", () -> RUA + IntStream.range(0, 100_000).mapToObj(i -> "; x" + i + "=1")
                 .collect(Collectors.joining()), r -> assertThat(r.extensions()).hasSize(100_000), 512 * MIB));
+        t.add(reads("16 000 rua URIs and 16 000 RUA= fields holding no URI", () -> manyFailingCaseVariants(16_000),
+                r -> {
+                    assertThat(r.rua()).hasSize(16_000);
+                    assertThat(r.extensions()).containsEntry("RUA", "x");
+                }, 256 * MIB));
         t.add(fails("a control character in a URI", () -> RUA + "\u0001", RUA.length(), "U+0001", 8 * MIB));
         t.add(fails("a NUL byte after the version", () -> "v=TLSRPTv1;\u0000rua=mailto:a@example.com", 11, "U+0000",
                 8 * MIB));
@@ -119,6 +133,31 @@ class RecordHostileInputTest {
     @MethodSource("cases")
     void lenientReadingGivesTheExpectedOutcomeWithinBounds(Case c) {
         run(c, ParseOptions.lenient());
+    }
+
+    /**
+     * Trying a case variant of rua= and giving it back costs what the field holds, not what was read before
+     * it: four times the fields allocate about four times the bytes (it was sixteen: each try copied the set
+     * of URIs seen so far).
+     */
+    @Test
+    void lenientCaseVariantsCostLinearTime() {
+        long small = lenientAllocation(2_000);
+        long large = lenientAllocation(8_000);
+        assertThat((double) large / small).as("allocated %d bytes for 2 000 fields, %d for 8 000", small, large)
+                .isLessThan(6.0);
+    }
+
+    private static long lenientAllocation(int n) {
+        String txt = manyFailingCaseVariants(n);
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
+            long before = allocatedBytes();
+            RecordCheck check = TlsRpt.checkRecord(txt, ParseOptions.lenient());
+            long allocated = allocatedBytes() - before;
+            assertThat(check.record().rua()).hasSize(n);
+            assertThat(check.record().extensions()).containsEntry("RUA", "x");
+            return allocated;
+        }, () -> n + " case variants: no answer within the hang guard");
     }
 
     private static void run(Case c, ParseOptions options) {

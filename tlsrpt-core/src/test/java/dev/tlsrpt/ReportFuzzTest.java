@@ -13,7 +13,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  *
  * <p>Without {@code JAZZER_FUZZ} each target runs as a regression test over its inputs directory
  * ({@code ReportFuzzTestInputs/<method>/}: the corpus copied there by the build, plus every finding kept);
- * {@code mvn verify} fuzzes each target for {@code tlsrpt.fuzz.duration} (60 s) in its own surefire run.
+ * that is all {@code mvn verify} does with them. The {@code fuzz} profile ({@code -Pfuzz}) fuzzes each target
+ * for {@code tlsrpt.fuzz.duration} (5 min unless given) in its own surefire run (SECURITY.md, Fuzzing).
  */
 class ReportFuzzTest {
 

@@ -54,6 +54,8 @@ public final class RecordParser {
     private final List<URI> rua = new ArrayList<>();
     private final List<Integer> ruaOffsets = new ArrayList<>();
     private final Set<URI> ruaSeen = new HashSet<>();
+    /** The URIs in the order they first entered {@link #ruaSeen}, so that a failed try takes back only its own. */
+    private final List<URI> ruaFirstSeen = new ArrayList<>();
     private final Map<String, String> extensions = new LinkedHashMap<>();
     private int pos;
     private int ruaFields;
@@ -357,7 +359,7 @@ public final class RecordParser {
         int savedRua = rua.size();
         int savedWarnings = warnings.size();
         int savedFields = ruaFields;
-        Set<URI> savedSeen = new HashSet<>(ruaSeen);
+        int savedFirstSeen = ruaFirstSeen.size(); // not a copy of the set: that made N tries cost N squared
         warn(RecordWarningKind.FIELD_NAME_CASE, start, "field " + excerpt(name)
                 + "= read as rua=; field names are case-sensitive and reporters may ignore it");
         try {
@@ -369,8 +371,9 @@ public final class RecordParser {
             ruaOffsets.subList(savedRua, ruaOffsets.size()).clear();
             warnings.subList(savedWarnings, warnings.size()).clear();
             ruaFields = savedFields;
-            ruaSeen.clear();
-            ruaSeen.addAll(savedSeen);
+            List<URI> added = ruaFirstSeen.subList(savedFirstSeen, ruaFirstSeen.size());
+            added.forEach(ruaSeen::remove);
+            added.clear();
             return false;
         }
     }
@@ -395,7 +398,9 @@ public final class RecordParser {
                         ? "empty URI after ',' in the rua= list" : "rua= without a URI", start);
             }
             URI uri = readUri(s.substring(start, pos), start);
-            if (!ruaSeen.add(uri)) { // a set: a loop over the list took minutes for 100 000 URIs
+            if (ruaSeen.add(uri)) { // a set: a loop over the list took minutes for 100 000 URIs
+                ruaFirstSeen.add(uri);
+            } else {
                 warn(RecordWarningKind.DUPLICATE_URI, start, "URI " + excerpt(uri.toString()) + " listed twice");
             }
             rua.add(uri);

@@ -10,8 +10,15 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** At least one input could not be read; the others were still processed. */
     static final int UNREADABLE = 3;
-    /** A bug in tlsrpt itself. */
+    /** A bug in tlsrpt itself (sysexits.h EX_SOFTWARE). */
     static final int INTERNAL = 70;
+    /**
+     * Standard output could not be written (a full disk, a closed pipe): the output is incomplete. Checked
+     * once, after the command, for every command (sysexits.h EX_IOERR).
+     */
+    static final int OUTPUT_FAILED = 74;
+    /** How {@code --help} lists {@link #OUTPUT_FAILED}; every command's list ends with it. */
+    static final String OUTPUT_FAILED_HELP = "standard output could not be written (full disk, closed pipe)";
 
     private ExitCodes() {
     }

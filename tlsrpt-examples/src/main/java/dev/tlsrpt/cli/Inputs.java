@@ -1,6 +1,7 @@
 package dev.tlsrpt.cli;
 
 import dev.tlsrpt.MalformedReportException;
+import java.io.FileInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,7 +25,10 @@ import java.util.regex.Pattern;
  * its files (sorted, hidden files and directories skipped, symbolic links to files included), {@code -}
  * for standard input, and the bundled sample when nothing is named. Content decides plain or gzip, never
  * the file name. A file found in a directory whose content cannot be a report (a README, a mail index, a
- * message without a report) is skipped and counted, not an error: see {@link #mayHoldReport}.
+ * message without a report) is skipped and counted, not an error: see {@link #mayHoldReport}. So is one
+ * that is not a regular file (a FIFO, a device, a socket, a link to a directory), which is never opened:
+ * opening a FIFO waits for a writer, for ever. A FIFO or device named on the command line is read, so that
+ * {@code tlsrpt diagnose <(zcat report.gz)} works.
  */
 final class Inputs {
     /** The class-path resource of the bundled sample report. */
@@ -83,7 +87,19 @@ final class Inputs {
     }
 
     private static Input file(String name, Path path) {
-        return new Input(name, () -> Files.newInputStream(path));
+        return new Input(name, () -> open(path));
+    }
+
+    /**
+     * Opens a file named on the command line. A pipe or device is opened as a {@link FileInputStream}: on
+     * Java 17 the stream of {@link Files#newInputStream} asks a pipe for its position when a buffered reader
+     * asks how much is available, and fails with "Illegal seek".
+     */
+    private static InputStream open(Path path) throws IOException {
+        if (Files.isRegularFile(path) || !Files.exists(path)) {
+            return Files.newInputStream(path); // its errors name the problem (NoSuchFileException, ...)
+        }
+        return new FileInputStream(path.toFile());
     }
 
     private static void walk(Path dir, List<Input> inputs) {
@@ -97,8 +113,15 @@ final class Inputs {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!hidden(file) && !attrs.isDirectory()) {
+                    if (hidden(file) || attrs.isDirectory()) {
+                        return FileVisitResult.CONTINUE;
+                    }
+                    if (regularOrBroken(file, attrs)) {
                         found.add(new Input(file.toString(), () -> Files.newInputStream(file), true));
+                    } else {
+                        found.add(new Input(file.toString(), () -> {
+                            throw new NotRegularFileException(file.toString());
+                        }, true));
                     }
                     return FileVisitResult.CONTINUE;
                 }
@@ -118,6 +141,21 @@ final class Inputs {
         }
         found.sort(Comparator.comparing(Input::name));
         inputs.addAll(found);
+    }
+
+    /**
+     * Whether a file found in a directory is read: a regular file, a link to one, or a link whose target
+     * cannot be looked at (opening it then names the problem). Not a FIFO, device, socket or link to one.
+     */
+    private static boolean regularOrBroken(Path file, BasicFileAttributes attrs) {
+        if (!attrs.isSymbolicLink()) {
+            return attrs.isRegularFile();
+        }
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).isRegularFile();
+        } catch (IOException e) {
+            return true;
+        }
     }
 
     private static boolean hidden(Path p) {
@@ -202,6 +240,17 @@ final class Inputs {
         }
         String message = e.getMessage();
         return Text.safe(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+    }
+
+    /**
+     * A file found in a directory that is not a regular file, and so is not opened; {@link Skipped} names it.
+     */
+    static final class NotRegularFileException extends FileSystemException {
+        private static final long serialVersionUID = 1L;
+
+        NotRegularFileException(String file) {
+            super(file, null, "not a regular file");
+        }
     }
 
     /** Standard input that a try-with-resources does not close. */

@@ -1,6 +1,8 @@
 package dev.tlsrpt.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
@@ -39,7 +41,34 @@ public final class Main {
      * @return the exit code
      */
     static int run(CliEnvironment environment, String... args) {
-        return commandLine(environment, args).execute(args);
+        int code = commandLine(environment, args).execute(args);
+        return outputWritten(environment, code);
+    }
+
+    /**
+     * The exit code once standard output is flushed: {@link ExitCodes#OUTPUT_FAILED}, said on standard error,
+     * when any write to it failed during the command (a {@link java.io.PrintWriter} keeps the failure, and
+     * that of the {@link java.io.PrintStream} under it, for {@code checkError}); else the command's code.
+     * One place for every command, so that none exits 0 with its output lost.
+     */
+    private static int outputWritten(CliEnvironment environment, int code) {
+        if (!environment.out().checkError()) { // flushes first
+            return code;
+        }
+        environment.err().println("tlsrpt: standard output could not be written: the output is incomplete");
+        environment.err().flush();
+        return ExitCodes.OUTPUT_FAILED;
+    }
+
+    /** Ends every command's list of exit codes with {@link ExitCodes#OUTPUT_FAILED}, which {@link #run} decides. */
+    private static void listOutputFailure(CommandLine cmd) {
+        var usage = cmd.getCommandSpec().usageMessage();
+        if (!usage.exitCodeList().isEmpty()) {
+            Map<String, String> codes = new LinkedHashMap<>(usage.exitCodeList());
+            codes.put(ExitCodes.OUTPUT_FAILED + "", ExitCodes.OUTPUT_FAILED_HELP);
+            usage.exitCodeList(codes);
+        }
+        cmd.getSubcommands().values().forEach(Main::listOutputFailure);
     }
 
     /**
@@ -58,6 +87,7 @@ public final class Main {
         CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
         completion.getCommandSpec().usageMessage().hidden(false);
         cmd.addSubcommand("generate-completion", completion);
+        listOutputFailure(cmd);
 
         boolean noColor = Arrays.asList(args).contains("--no-color");
         Help.Ansi ansi = Style.choose(environment, noColor).enabled() ? Help.Ansi.ON : Help.Ansi.OFF;

@@ -74,6 +74,9 @@ final class ValidateCommand implements Callable<Integer> {
                 }
                 data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ParseOptions.DEFAULT_MAX_COMPRESSED_BYTES + 1));
             } catch (IOException | RuntimeException e) {
+                if (skipped.skipsFailure(input, e)) {
+                    continue;
+                }
                 ReportRunner.unreadable(env.err(), input.name(), e);
                 unreadable++;
                 continue;

@@ -14,7 +14,8 @@ class CommandLineTest {
         Run run = Run.tlsrpt("--help");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).startsWith("Usage: tlsrpt ")
-                .contains("summary", "generate-completion", "--no-color", "3   an input could not be read");
+                .contains("summary", "generate-completion", "--no-color", "3    an input could not be read",
+                        "74   standard output could not be written (full disk, closed pipe)");
         assertThat(run.err).isEmpty();
     }
 
@@ -24,6 +25,9 @@ class CommandLineTest {
         Run help = Run.tlsrpt(command, "--help");
         assertThat(help.exitCode).isZero();
         assertThat(help.out).startsWith("Usage: tlsrpt " + command);
+        if (!command.equals("generate-completion")) {
+            assertThat(help.out).containsPattern("\n  74 +standard output could not be written");
+        }
         Run version = Run.tlsrpt(command, "--version");
         assertThat(version.exitCode).isZero();
         assertThat(version.out).isNotBlank();

@@ -16,9 +16,9 @@ import dev.tlsrpt.TlsRpt;
  * change the verdict.
  *
  * <p>The agreement with the parser is asserted on every replayed input (the corpus and the findings kept as
- * seeds), and while fuzzing only when {@code -Dtlsrpt.fuzz.agreement=true} is given (the documented longer
- * run): the minute of fuzzing in every build checks that nothing escapes or hangs, and does not make a
- * build fail at random on a new disagreement, which the agreement test's 8000 seeded checks guard instead.
+ * seeds), and while fuzzing ({@code -Pfuzz}) only when {@code -Dtlsrpt.fuzz.agreement=true} is given: a
+ * fuzz run without it checks that nothing escapes or hangs; the agreement test's 8000 seeded checks guard
+ * the agreement in every build.
  */
 class SchemaFuzzTest {
     private static final boolean AGREEMENT = System.getenv("JAZZER_FUZZ") == null

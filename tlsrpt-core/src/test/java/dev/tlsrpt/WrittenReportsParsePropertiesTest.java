@@ -30,7 +30,7 @@ import net.jqwik.api.Provide;
  * a report that follows RFC 8460. Complements the record helper's round-trip property (corpus and plain
  * reports) with the hostile corner of the model. Plain and gzip output, whole-report and streaming reads.
  */
-class WrittenReportsParseProperties {
+class WrittenReportsParsePropertiesTest {
 
     private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
