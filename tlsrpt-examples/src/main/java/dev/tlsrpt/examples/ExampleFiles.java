@@ -23,7 +23,7 @@ final class ExampleFiles {
         if (args.length > 0) {
             return Path.of(args[0]);
         }
-        try (InputStream in = ExampleFiles.class.getResourceAsStream("/dev/tlsrpt/cli/sample-report.json")) {
+        try (InputStream in = ExampleFiles.class.getResourceAsStream("/dev/tlsrpt/examples/sample-report.json")) {
             if (in == null) {
                 throw new IllegalStateException("the bundled sample report is missing");
             }
