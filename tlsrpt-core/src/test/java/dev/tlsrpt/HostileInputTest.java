@@ -12,6 +12,7 @@ import static dev.tlsrpt.hostile.HostileStreams.repeat;
 import static dev.tlsrpt.hostile.HostileStreams.sandwich;
 import static dev.tlsrpt.hostile.HostileStreams.text;
 import static dev.tlsrpt.hostile.HostileStreams.utf8;
+import static dev.tlsrpt.hostile.HostileStreams.withHeaderCrc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -109,6 +110,15 @@ class HostileInputTest {
         t.add(both("truncated gzip (the magic and one more byte)",
                 bytes(new byte[] {0x1f, (byte) 0x8b, 8}), fails("", "gzip"), 8 * MIB));
         t.add(both("gzip with a wrong CRC", bytes(corruptCrc(gzip(VALID))), fails("", "gzip"), 8 * MIB));
+        t.add(both("gzip with FHCRC and a wrong header CRC (GZIPInputStream rejects it)",
+                bytes(withHeaderCrc(gzip(VALID), 1)),
+                fails("", "corrupt gzip data: wrong header CRC (FHCRC) at byte offset 10"), 8 * MIB));
+        t.add(both("gzip with FHCRC and the right header CRC is read", bytes(withHeaderCrc(gzip(VALID), 0)),
+                reads(r -> assertThat(r.report().reportId()).isEqualTo("r1")), 8 * MIB));
+        t.add(both("gzip whose second member has FHCRC and a wrong header CRC: the offset is the input's",
+                bytes(join(gzip(VALID.substring(0, 50)), withHeaderCrc(gzip(VALID.substring(50)), 0x100))),
+                fails("", "wrong header CRC (FHCRC) at byte offset " + (gzip(VALID.substring(0, 50)).length + 10)),
+                8 * MIB));
         t.add(both("gzip of a gzip (reports are compressed once)", bytes(gzip(gzip(VALID))),
                 fails("", "not UTF-8"), 8 * MIB));
 

@@ -12,6 +12,7 @@ import static dev.tlsrpt.hostile.HostileStreams.repeat;
 import static dev.tlsrpt.hostile.HostileStreams.sandwich;
 import static dev.tlsrpt.hostile.HostileStreams.text;
 import static dev.tlsrpt.hostile.HostileStreams.utf8;
+import static dev.tlsrpt.hostile.HostileStreams.withHeaderCrc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -76,6 +77,8 @@ class SchemaHostileInputTest {
         t.add(new Case("truncated gzip", bytes(head(gzip(VALID), 40)), Violation.GZIP, "", "gzip", 8 * MIB, false));
         t.add(new Case("gzip with a wrong CRC", bytes(corruptCrc(gzip(VALID))), Violation.GZIP, "", "gzip", 8 * MIB,
                 false));
+        t.add(new Case("gzip with FHCRC and a wrong header CRC", bytes(withHeaderCrc(gzip(VALID), 1)), Violation.GZIP,
+                "", "wrong header CRC (FHCRC) at byte offset 10", 8 * MIB, false));
         t.add(new Case("100 000 levels of arrays", () -> repeat("[", 100_000), Violation.LIMIT,
                 "/0".repeat(64), "nesting", 16 * MIB, false));
         t.add(new Case("100 000 levels of objects in organization-name",
