@@ -193,7 +193,7 @@ public final class TlsRpt {
     /**
      * The JSON text of a report exactly as the parser reads it, for tools that read the JSON themselves
      * (the schema validator does): gzip inflated when the first two bytes say so (member by member, with its
-     * CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
+     * CRC, header CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
      * byte limits of {@code options} counted. Leaves {@code in} open.
      *
      * @param in the report bytes, plain or gzip

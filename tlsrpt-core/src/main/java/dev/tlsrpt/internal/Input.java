@@ -9,9 +9,10 @@ import java.util.zip.Inflater;
 
 /**
  * The bytes under the JSON parser: gzip sniffed from the first two bytes and inflated member by member
- * (trailing garbage is an error, several members are one stream), a UTF-8 byte order mark skipped, UTF-16
- * and UTF-32 refused, UTF-8 validated (overlong forms and encoded surrogates refused), and both byte limits
- * counted as the bytes go by. Never closes the caller's stream.
+ * (the header CRC checked when FHCRC is set, trailing garbage is an error, several members are one
+ * stream), a UTF-8 byte order mark skipped, UTF-16 and UTF-32 refused, UTF-8 validated (overlong forms and
+ * encoded surrogates refused), and both byte limits counted as the bytes go by. Never closes the caller's
+ * stream.
  */
 final class Input extends InputStream {
     private static final int BUFFER = 64 * 1024;
@@ -27,6 +28,7 @@ final class Input extends InputStream {
     private final boolean gzip;
     private @org.jspecify.annotations.Nullable Inflater inflater;
     private final CRC32 crc = new CRC32();
+    private final CRC32 headerCrc = new CRC32();
     private long memberSize;
     private boolean finished;
 
@@ -238,23 +240,28 @@ final class Input extends InputStream {
         return cbuf[cpos++] & 0xff;
     }
 
+    /**
+     * Reads one member header (RFC 1952 section 2.3), checking its CRC16 when the FHCRC flag is set, as
+     * {@code GZIPInputStream} does: the low 16 bits of the CRC-32 of every header byte before it.
+     */
     private void readMemberHeader() throws IOException {
-        int id1 = nextByte("gzip header");
-        int id2 = nextByte("gzip header");
+        headerCrc.reset();
+        int id1 = headerByte();
+        int id2 = headerByte();
         if (id1 != 0x1f || id2 != 0x8b) {
             throw new InputFault("corrupt gzip data: not a gzip member header");
         }
-        if (nextByte("gzip header") != 8) {
+        if (headerByte() != 8) {
             throw new InputFault("corrupt gzip data: unsupported compression method");
         }
-        int flags = nextByte("gzip header");
+        int flags = headerByte();
         for (int i = 0; i < 6; i++) {
-            nextByte("gzip header"); // MTIME, XFL, OS
+            headerByte(); // MTIME, XFL, OS
         }
         if ((flags & 4) != 0) { // FEXTRA
-            int xlen = nextByte("gzip header") | (nextByte("gzip header") << 8);
+            int xlen = headerByte() | (headerByte() << 8);
             for (int i = 0; i < xlen; i++) {
-                nextByte("gzip header");
+                headerByte();
             }
         }
         if ((flags & 8) != 0) { // FNAME
@@ -264,8 +271,13 @@ final class Input extends InputStream {
             skipZeroTerminated();
         }
         if ((flags & 2) != 0) { // FHCRC
-            nextByte("gzip header");
-            nextByte("gzip header");
+            long offset = compressedOffset();
+            int expected = (int) headerCrc.getValue() & 0xffff;
+            int crc16 = nextByte("gzip header") | (nextByte("gzip header") << 8);
+            if (crc16 != expected) {
+                throw new InputFault("corrupt gzip data: wrong header CRC (FHCRC) at byte offset " + offset
+                        + " of the input");
+            }
         }
         if ((flags & 0xe0) != 0) {
             throw new InputFault("corrupt gzip data: reserved header flags set");
@@ -274,9 +286,20 @@ final class Input extends InputStream {
         memberSize = 0;
     }
 
+    /** The offset in the caller's input of the next compressed byte to be read. */
+    private long compressedOffset() {
+        return compressedRead - (clim - cpos);
+    }
+
+    private int headerByte() throws IOException {
+        int b = nextByte("gzip header");
+        headerCrc.update(b);
+        return b;
+    }
+
     private void skipZeroTerminated() throws IOException {
         int count = 0;
-        while (nextByte("gzip header") != 0) {
+        while (headerByte() != 0) {
             if (++count > 65_536) {
                 throw new InputFault("corrupt gzip data: a header field longer than 64 KiB");
             }
