@@ -368,6 +368,44 @@ class HostileInputTest {
                 + " of the JSON");
     }
 
+    /**
+     * A Java string can hold what no UTF-8 can: an unpaired surrogate. {@code getBytes(UTF_8)} made it
+     * {@code ?}, silently, even in strict mode; it is refused like invalid UTF-8, with its place.
+     */
+    @Test
+    void anUnpairedSurrogateInJsonTextIsRefusedWithItsPlace() {
+        // line 2: two spaces, "organization-name", ':', ' ', '"', then 'éé' (two bytes each): column 29
+        String json = VALID.replace("{\"organization-name\":\"Org\"", "{\n  \"organization-name\": \"\u00e9\u00e9\ud800\"");
+        assertThat(json.indexOf('\ud800')).isEqualTo(28);
+        List<MalformedReportException> errors = new ArrayList<>();
+        errors.add(assertThrows(MalformedReportException.class, () -> TlsRpt.parse(json)));
+        errors.add(assertThrows(MalformedReportException.class, () -> TlsRpt.parse(json, ParseOptions.strict())));
+        errors.add(assertThrows(MalformedReportException.class,
+                () -> TlsRpt.parseWithDeviations(json, ParseOptions.lenient())));
+        errors.add(assertThrows(MalformedReportException.class,
+                () -> TlsRpt.parseWithDeviations(json, ParseOptions.strict())));
+        for (MalformedReportException e : errors) {
+            assertThat(e).isExactlyInstanceOf(MalformedReportException.class);
+            assertThat(e.pointer()).isEmpty();
+            assertThat(e.problem()).isEqualTo("an unpaired surrogate U+D800 at char index 28 of the text: it has no"
+                    + " UTF-8 encoding, and RFC 8460 reports are I-JSON, which must be UTF-8");
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo(29);
+            assertThat(e.getMessage()).endsWith("(line 2, column 29)");
+            ReportChecks.checkWellFormed(e);
+        }
+        for (String lone : List.of("\udc00", "a\udc00\ud800b", "\ud83d")) {
+            MalformedReportException e = assertThrows(MalformedReportException.class,
+                    () -> TlsRpt.parse(withOrganization(lone)), lone);
+            int at = lone.startsWith("a") ? 23 : 22;
+            assertThat(e.problem()).as(lone).contains("unpaired surrogate U+D").contains("at char index " + at + " ");
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(at + 1);
+        }
+        assertThat(TlsRpt.parse(withOrganization("\ud83d\ude00"), ParseOptions.strict()).organizationName())
+                .isEqualTo("\ud83d\ude00");
+    }
+
     @Test
     void theSameInputFailsTheSameWayWhateverWasParsedBefore() throws IOException {
         // a fuzz finding: a gzip member cut off after 1,159 bytes of digits. While Jackson recycled its buffers,

@@ -172,6 +172,24 @@ class SchemaHostileInputTest {
         assertThat(allocated[0]).as("bytes allocated by %s", c.name()).isLessThanOrEqualTo(c.maxAllocated());
     }
 
+    /** A Java string's unpaired surrogate has no UTF-8 form: it was validated as '?' (getBytes), now refused. */
+    @org.junit.jupiter.api.Test
+    void anUnpairedSurrogateInJsonTextIsAJsonViolationWithItsPlace() {
+        String json = VALID.replace("{\"organization-name\":\"Org\"", "{\n  \"organization-name\": \"\u00e9\u00e9\ud800\"");
+        for (TlsRptSchema schema : List.of(TlsRptSchema.strict(), TlsRptSchema.lenient())) {
+            ValidationResult result = schema.validate(json);
+            assertThat(result.violations()).as(schema.toString()).singleElement().satisfies(v -> {
+                assertThat(v.keyword()).isEqualTo(Violation.JSON);
+                assertThat(v.pointer()).isEmpty();
+                assertThat(v.line()).isEqualTo(2);
+                assertThat(v.column()).isEqualTo(29);
+                assertThat(v.message()).isEqualTo("not UTF-8: an unpaired surrogate U+D800 at char index 28 of the"
+                        + " text: it has no UTF-8 encoding, and RFC 8460 reports are I-JSON, which must be UTF-8");
+            });
+        }
+        assertThat(TlsRptSchema.strict().validate(VALID.replace("\"Org\"", "\"\ud83d\ude00\"")).isValid()).isTrue();
+    }
+
     static byte[] corruptCrc(byte[] gz) {
         byte[] copy = gz.clone();
         copy[copy.length - 8] ^= 0x55;
