@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -108,7 +107,8 @@ public final class TlsRpt {
     }
 
     /**
-     * Reads one report from JSON text leniently.
+     * Reads one report from JSON text leniently. The text is read as its UTF-8 bytes would be; an unpaired
+     * surrogate, which has no UTF-8 form, is refused like invalid UTF-8 (with its char index, line and column).
      *
      * @param json the report
      * @return the report
@@ -119,7 +119,8 @@ public final class TlsRpt {
     }
 
     /**
-     * Reads one report from JSON text with the given options.
+     * Reads one report from JSON text with the given options; an unpaired surrogate in the text is a
+     * {@link MalformedReportException} in both modes.
      *
      * @param json the report
      * @param options lenient or strict, and the limits
@@ -178,7 +179,9 @@ public final class TlsRpt {
     }
 
     /**
-     * Reads one report from JSON text and returns it with the deviations lenient mode tolerated.
+     * Reads one report from JSON text and returns it with the deviations lenient mode tolerated. The text is
+     * read as its UTF-8 bytes would be; an unpaired surrogate, which has no UTF-8 form, is a
+     * {@link MalformedReportException} naming its char index, line and column.
      *
      * @param json the report
      * @param options lenient or strict, and the limits
@@ -187,7 +190,7 @@ public final class TlsRpt {
      */
     public static ParseResult parseWithDeviations(String json, ParseOptions options) {
         Objects.requireNonNull(json, "json");
-        return parseWithDeviations(json.getBytes(StandardCharsets.UTF_8), options);
+        return parseWithDeviations(ReportReader.utf8(json), options);
     }
 
     /**

@@ -112,6 +112,43 @@ public final class ReportReader {
     }
 
     /**
+     * The UTF-8 bytes of JSON text given as a Java string, which can hold what UTF-8 cannot: an unpaired
+     * surrogate ({@code String.getBytes} would make it {@code ?}). Refused like invalid UTF-8 bytes.
+     *
+     * @param json the text
+     * @return its UTF-8 bytes
+     * @throws MalformedReportException at the first unpaired surrogate, naming its char index, with the line and
+     *     column (bytes, as in the UTF-8 the text would have) where it stands
+     */
+    public static byte[] utf8(String json) {
+        int at = Syntax.unpairedSurrogate(json);
+        if (at >= 0) {
+            throw unpairedSurrogate(json, at);
+        }
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static MalformedReportException unpairedSurrogate(String json, int at) {
+        int line = 1;
+        long column = 1;
+        int from = !json.isEmpty() && json.charAt(0) == '\uFEFF' ? 1 : 0; // a byte order mark is skipped
+        for (int i = from; i < at; i++) {
+            char c = json.charAt(i);
+            if (c == '\n' || (c == '\r' && json.charAt(i + 1) != '\n')) {
+                line++;
+                column = 1;
+            } else {
+                // a surrogate pair is four bytes, two for each half
+                column += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+        }
+        return new MalformedReportException("an unpaired surrogate U+" + Integer.toHexString(json.charAt(at))
+                .toUpperCase(java.util.Locale.ROOT) + " at char index " + at + " of the text: it has no UTF-8"
+                + " encoding, and RFC 8460 reports are I-JSON, which must be UTF-8", "", line,
+                (int) Math.min(column, Integer.MAX_VALUE));
+    }
+
+    /**
      * The JSON bytes of a report as the reader reads them (gzip inflated member by member, a UTF-8 byte
      * order mark skipped, UTF-8 checked, byte limits counted); faults surface while reading as
      * {@link MalformedReportException} or {@link LimitExceededException} with pointer {@code ""}.
