@@ -73,7 +73,10 @@ class SchemaHostileInputTest {
         List<Case> t = new ArrayList<>();
         t.add(new Case("gzip bomb: 1 GiB of white space, about 1 MiB compressed",
                 () -> gzipLazily(sandwich("{\"organization-name\":", " ", GIB, "\"x\"}")), Violation.LIMIT, "",
-                "maxDecompressedBytes", 768 * MIB, false));
+                "maxDecompressedBytes", 16 * MIB, false)); // was 768 MiB: the document was buffered, doubling
+        t.add(new Case("gzip bomb: 1 GiB of one string, about 1 MiB compressed",
+                () -> gzipLazily(sandwich("{\"organization-name\":\"", "a", GIB, "\"}")), Violation.LIMIT,
+                "/organization-name", "String value length", 32 * MIB, false));
         t.add(new Case("truncated gzip", bytes(head(gzip(VALID), 40)), Violation.GZIP, "", "gzip", 8 * MIB, false));
         t.add(new Case("gzip with a wrong CRC", bytes(corruptCrc(gzip(VALID))), Violation.GZIP, "", "gzip", 8 * MIB,
                 false));
@@ -170,6 +173,41 @@ class SchemaHostileInputTest {
             assertThat(first.message()).as("message of " + first).containsIgnoringCase(c.message());
         }
         assertThat(allocated[0]).as("bytes allocated by %s", c.name()).isLessThanOrEqualTo(c.maxAllocated());
+    }
+
+    /**
+     * SECURITY.md promises memory bounded by {@code maxDecompressedBytes}: the validator buffered the whole
+     * document in a doubling buffer (1 GiB bomb: 450-550 MB of heap; here 16 MiB cost 32 MiB and more), and
+     * now stops as the limit passes, holding far less than the limit.
+     */
+    @org.junit.jupiter.api.Test
+    void aBombStopsAtMaxDecompressedBytesWithoutHoldingMoreThanTheLimit() throws Exception {
+        long limit = 16 * MIB;
+        dev.tlsrpt.ParseOptions small = dev.tlsrpt.ParseOptions.lenient().withMaxDecompressedBytes(limit);
+        List<Supplier<InputStream>> bombs = List.of(
+                () -> gzipLazily(sandwich("{\"organization-name\":", " ", GIB, "\"x\"}")),
+                () -> sandwich("{\"organization-name\":", " ", 48 * MIB, "\"x\"}"));
+        for (TlsRptSchema schema : List.of(TlsRptSchema.of(small), TlsRptSchema.of(small.withStrict(true)))) {
+            for (int i = 0; i < bombs.size(); i++) {
+                Supplier<InputStream> bomb = bombs.get(i);
+                long[] allocated = new long[1];
+                ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                    long before = allocatedBytes();
+                    try (InputStream in = bomb.get()) {
+                        return schema.validate(in);
+                    } finally {
+                        allocated[0] = allocatedBytes() - before;
+                    }
+                });
+                String what = (i == 0 ? "gzip" : "plain") + " bomb, " + schema;
+                assertThat(result.violations()).as(what).singleElement().satisfies(v -> {
+                    assertThat(v.keyword()).isEqualTo(Violation.LIMIT);
+                    assertThat(v.message()).isEqualTo("more than 16777216 bytes of JSON"
+                            + (bomb == bombs.get(0) ? " after decompression" : "") + " (maxDecompressedBytes)");
+                });
+                assertThat(allocated[0]).as("bytes allocated by the %s", what).isLessThan(limit / 4);
+            }
+        }
     }
 
     /** A Java string's unpaired surrogate has no UTF-8 form: it was validated as '?' (getBytes), now refused. */
