@@ -202,7 +202,8 @@ public final class TlsRpt {
      * @param in the report bytes, plain or gzip
      * @param options the byte limits ({@code maxCompressedBytes}, {@code maxDecompressedBytes})
      * @return the JSON bytes; reading them throws {@link MalformedReportException} (or
-     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault
+     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault, a UTF-8 fault with the line and
+     *     column of the byte found wrong
      * @throws IOException when reading {@code in} fails
      */
     public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {

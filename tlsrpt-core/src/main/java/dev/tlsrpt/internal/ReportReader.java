@@ -151,7 +151,8 @@ public final class ReportReader {
     /**
      * The JSON bytes of a report as the reader reads them (gzip inflated member by member, a UTF-8 byte
      * order mark skipped, UTF-8 checked, byte limits counted); faults surface while reading as
-     * {@link MalformedReportException} or {@link LimitExceededException} with pointer {@code ""}.
+     * {@link MalformedReportException} or {@link LimitExceededException} with pointer {@code ""}, a UTF-8
+     * fault with the line and column of the byte found wrong.
      *
      * @param in the report bytes, plain or gzip; left open
      * @param options the byte limits
@@ -161,7 +162,7 @@ public final class ReportReader {
     public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
         Input input;
         try {
-            input = Input.open(in, options);
+            input = Input.open(in, options, true);
         } catch (InputFault f) {
             throw new ReportReader(options, new ReportVisitor() { }).located(f);
         }
@@ -983,17 +984,17 @@ public final class ReportReader {
 
     /**
      * A fault below the parser. The parser reads ahead, so its position says nothing about where the
-     * fault is: the message carries the byte offset instead, and the pointer is the document's.
+     * fault is: the message carries the byte offset instead, and the pointer is the document's. The line
+     * and column are the input layer's own, known only under {@link #openJson} (for a UTF-8 fault).
      */
     private MalformedReportException located(InputFault f) {
-        TokenStreamLocation loc = null;
         String ptr = "";
         String problem = String.valueOf(f.getMessage());
         if (f.limitName != null) {
             return new LimitExceededException(f.limitName, f.limit, problem + " (limit " + f.limitName + ")", ptr,
-                    line(loc), column(loc));
+                    -1, -1);
         }
-        return new MalformedReportException(problem, ptr, line(loc), column(loc));
+        return new MalformedReportException(problem, ptr, f.line, f.column);
     }
 
     private MalformedReportException fromJackson(JacksonException e) {

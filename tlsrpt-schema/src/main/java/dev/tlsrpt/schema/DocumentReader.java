@@ -1,8 +1,6 @@
 package dev.tlsrpt.schema;
 
 import dev.tlsrpt.ParseOptions;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +19,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
@@ -128,35 +127,48 @@ final class DocumentReader {
     }
 
     /**
-     * Reads the caller's input, plain JSON or gzip.
+     * Reads the caller's input, plain JSON or gzip, straight into the tree: the bytes go through the parser's
+     * own input layer ({@code TlsRpt.openJson}: gzip, UTF-8 and both byte limits checked as they pass), so
+     * nothing but the tree and a few buffers is held, and a bomb stops at the first byte over the limit.
      *
      * @throws SourceFailure when reading {@code in} fails
      */
     Document read(InputStream in) throws IOException {
+        Source source = new Source(in);
+        Violation unreadable;
         try {
-            byte[] json = bytes(in);
-            return read(json);
+            return read(source);
         } catch (Fatal f) {
-            return new Document(null, starts, names, ends, numberTexts, List.of(f.violation));
+            unreadable = f.violation;
+        } catch (dev.tlsrpt.LimitExceededException e) {
+            boolean decompressed = e.limitName().equals("maxDecompressedBytes");
+            unreadable = new Violation("", -1, -1, Violation.LIMIT, "more than " + e.limit() + (decompressed
+                    ? " bytes of JSON" + (source.gzip() ? " after decompression" : "") : " bytes of input")
+                    + " (" + e.limitName() + ")");
+        } catch (dev.tlsrpt.MalformedReportException e) {
+            String problem = e.problem();
+            String message;
+            if (source.gzip() && problem.contains("gzip")) {
+                message = "starts like gzip (1f 8b) but is not readable gzip: " + problem;
+            } else if (problem.startsWith("invalid UTF-8: ")) {
+                message = "not UTF-8: " + problem.substring("invalid UTF-8: ".length());
+            } else {
+                message = (problem.contains("UTF-") ? "not UTF-8: " : "not well-formed JSON: ") + problem;
+            }
+            unreadable = new Violation("", e.line(), e.column(),
+                    source.gzip() && problem.contains("gzip") ? Violation.GZIP : Violation.JSON, message);
         }
+        return new Document(null, starts, names, ends, numberTexts, List.of(unreadable));
     }
 
-    private Document read(byte[] json) {
-        int start = json.length >= 3 && (json[0] & 0xff) == 0xEF && (json[1] & 0xff) == 0xBB
-                && (json[2] & 0xff) == 0xBF ? 3 : 0;
-        for (int i = start; i < Math.min(json.length, start + 4); i++) {
-            if (json[i] == 0) {
-                throw fatal(Violation.JSON, "", Location.UNKNOWN,
-                        "not UTF-8 (it looks like UTF-16 or UTF-32); RFC 8460 reports are I-JSON, UTF-8 only");
-            }
+    private Document read(Source source) throws IOException {
+        InputStream json = dev.tlsrpt.TlsRpt.openJson(source, options);
+        JsonParser p;
+        try {
+            p = factory.createParser(ObjectReadContext.empty(), json);
+        } catch (JacksonIOException e) {
+            throw sourceFailure(e);
         }
-        int bad = Utf8.firstInvalid(json, start);
-        if (bad >= 0) {
-            throw fatal(Violation.JSON, "", Utf8.locationOf(json, start, bad),
-                    "not UTF-8: invalid byte sequence at byte " + bad
-                            + "; RFC 8460 reports are I-JSON, UTF-8 only");
-        }
-        JsonParser p = factory.createParser(ObjectReadContext.empty(), json);
         try (p) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -169,6 +181,8 @@ final class DocumentReader {
                         "content after the report object; a report is exactly one JSON object");
             }
             return new Document(root, starts, names, ends, numberTexts, problems);
+        } catch (JacksonIOException e) {
+            throw sourceFailure(e);
         } catch (StreamConstraintsException e) {
             throw fatal(Violation.LIMIT, pointerOf(p), location(e.getLocation()),
                     "passes a limit: " + cleanJacksonMessage(e.getOriginalMessage()));
@@ -180,6 +194,12 @@ final class DocumentReader {
             throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "nested too deeply to validate (maxNestingDepth "
                     + options.maxNestingDepth() + ")");
         }
+    }
+
+    /** Jackson wraps what the stream under it throws: only the caller's stream throws an IOException there. */
+    private static IOException sourceFailure(JacksonIOException e) {
+        IOException cause = e.getCause();
+        return cause != null ? cause : new IOException(e.getMessage(), e);
     }
 
     private JsonNode value(JsonParser p, String pointer, @Nullable Kind kind) {
@@ -384,76 +404,17 @@ final class DocumentReader {
         return name;
     }
 
-    private byte[] bytes(InputStream in) throws IOException {
-        boolean gzip = false;
-        try {
-            BufferedInputStream raw = new BufferedInputStream(new Counting(in, options.maxCompressedBytes()));
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = b0 < 0 ? -1 : raw.read();
-            raw.reset();
-            gzip = b0 == 0x1f && b1 == 0x8b;
-            // gzip through the parser's own input layer: the same member, CRC, flag and trailing-byte rules
-            return readAll(gzip ? dev.tlsrpt.TlsRpt.openJson(raw, options) : raw, options.maxDecompressedBytes(),
-                    gzip);
-        } catch (dev.tlsrpt.LimitExceededException e) {
-            throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "more than " + e.limit()
-                    + (e.limitName().equals("maxDecompressedBytes") ? " bytes of JSON after decompression" : " bytes of input") + " ("
-                    + e.limitName() + ")");
-        } catch (dev.tlsrpt.MalformedReportException e) {
-            if (gzip && e.problem().contains("gzip")) {
-                throw fatal(Violation.GZIP, "", Location.UNKNOWN,
-                        "starts like gzip (1f 8b) but is not readable gzip: " + e.problem());
-            }
-            throw fatal(Violation.JSON, "", Location.UNKNOWN, "not UTF-8: " + e.problem());
-        } catch (LimitReached e) {
-            throw fatal(Violation.LIMIT, "", Location.UNKNOWN,
-                    "more than " + e.limit + " bytes of input (maxCompressedBytes)");
-        } catch (SourceFailure e) {
-            throw e;
-        } catch (IOException e) {
-            if (!gzip) {
-                throw e;
-            }
-            throw fatal(Violation.GZIP, "", Location.UNKNOWN,
-                    "starts like gzip (1f 8b) but is not readable gzip: " + e.getMessage());
-        }
-    }
+    /** The caller's stream: its failures told from ours, its first two bytes kept (gzip or not), left open. */
+    private static final class Source extends FilterInputStream {
+        private final byte[] first = new byte[2];
+        private int seen;
 
-    private static byte[] readAll(InputStream in, long max, boolean gzip) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            total += n;
-            if (total > max) {
-                throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "more than " + max + " bytes of JSON"
-                        + (gzip ? " after decompression" : "") + " (maxDecompressedBytes)");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    /** The caller's input passed {@link ParseOptions#maxCompressedBytes()}. */
-    private static final class LimitReached extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final long limit;
-
-        LimitReached(long limit) {
-            super("more than " + limit + " bytes", null);
-            this.limit = limit;
-        }
-    }
-
-    /** Counts the caller's bytes and tells its failures from ours. */
-    private static final class Counting extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Counting(InputStream in, long limit) {
+        Source(InputStream in) {
             super(in);
-            this.limit = limit;
+        }
+
+        boolean gzip() {
+            return seen == 2 && (first[0] & 0xff) == 0x1f && (first[1] & 0xff) == 0x8b;
         }
 
         @Override
@@ -464,8 +425,8 @@ final class DocumentReader {
             } catch (IOException e) {
                 throw new SourceFailure(e);
             }
-            if (b >= 0) {
-                count(1);
+            if (b >= 0 && seen < 2) {
+                first[seen++] = (byte) b;
             }
             return b;
         }
@@ -478,17 +439,10 @@ final class DocumentReader {
             } catch (IOException e) {
                 throw new SourceFailure(e);
             }
-            if (n > 0) {
-                count(n);
+            for (int i = 0; i < n && seen < 2; i++) {
+                first[seen++] = b[off + i];
             }
             return n;
-        }
-
-        private void count(int n) throws LimitReached {
-            count += n;
-            if (count > limit) {
-                throw new LimitReached(limit);
-            }
         }
 
         @Override
