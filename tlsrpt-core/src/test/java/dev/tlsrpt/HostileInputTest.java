@@ -58,6 +58,9 @@ class HostileInputTest {
             {"result-type":"certificate-expired","sending-mta-ip":"192.0.2.1",\
             "receiving-mx-hostname":"mx.example.org","failed-session-count":1}""";
     static final String VALID = HEAD + "\"policies\":[" + POLICY + "]}";
+    /** A failure detail with one deviation: its additional-information is free text, not a URI. */
+    static final String FREE_TEXT_DETAIL = DETAIL.replace("}", ",\"additional-information\":"
+            + "\"the receiving MTA presented an expired certificate for its host name\"}");
 
     /** A valid report whose only policy has {@code summary} counts given as JSON text. */
     static String withCounts(String successful, String failed) {
@@ -121,6 +124,20 @@ class HostileInputTest {
                 8 * MIB));
         t.add(both("gzip of a gzip (reports are compressed once)", bytes(gzip(gzip(VALID))),
                 fails("", "not UTF-8"), 8 * MIB));
+
+        // deviations: maxDeviations bounds what parse collects; stream holds none and delivers them all
+        t.add(new Case("120 000 failure details whose additional-information is free text (not a URI)",
+                () -> gzipLazily(concat(text(HEAD + "\"policies\":[" + POLICY.replace("}}", "},\"failure-details\":[")
+                        + FREE_TEXT_DETAIL), repeat("," + FREE_TEXT_DETAIL, 119_999), text("]}]}"))),
+                limit("maxDeviations", "/policies/0/failure-details/100000/additional-information",
+                        "more than 100000 deviations"),
+                deviation(DeviationKind.INVALID_URI, "/policies/0/failure-details/0/additional-information"),
+                256 * MIB, null, o -> {
+                    assertThat(o.error()).as("error").isNull();
+                    assertThat(o.get().deviations()).hasSize(120_000)
+                            .allSatisfy(d -> assertThat(d.kind()).isEqualTo(DeviationKind.INVALID_URI));
+                    assertThat(o.get().report().policies().get(0).failureDetails()).hasSize(120_000);
+                }));
 
         // nesting
         t.add(both("100 000 levels of arrays at the top", () -> repeat("[", 100_000),
@@ -339,7 +356,7 @@ class HostileInputTest {
             System.out.printf("ALLOC %-100s %s %s %,d%n", c.name(), strict ? "strict" : "lenient",
                     stream ? "stream" : "parse", m.allocated());
         }
-        (strict ? c.strict() : c.lenient()).check(m.outcome());
+        c.expect(strict, stream).check(m.outcome());
         assertThat(m.allocated()).as("bytes allocated by %s", c.name()).isLessThanOrEqualTo(c.maxAllocated());
     }
 
@@ -532,9 +549,22 @@ class HostileInputTest {
      * @param strict what strict mode must do
      * @param maxAllocated the most bytes the parsing thread may allocate
      * @param options the options to start from (null: the defaults)
+     * @param lenientStream what lenient mode must do when streaming, when not what it does when parsing
      */
     record Case(String name, Supplier<InputStream> input, Expect lenient, Expect strict, long maxAllocated,
-            @Nullable ParseOptions options) {
+            @Nullable ParseOptions options, @Nullable Expect lenientStream) {
+
+        Case(String name, Supplier<InputStream> input, Expect lenient, Expect strict, long maxAllocated,
+                @Nullable ParseOptions options) {
+            this(name, input, lenient, strict, maxAllocated, options, null);
+        }
+
+        /** What lenient mode must do when streaming: as when parsing, unless the case says otherwise. */
+        Expect expect(boolean strict, boolean stream) {
+            Expect s = lenientStream;
+            return strict ? strict() : stream && s != null ? s : lenient();
+        }
+
         @Override
         public String toString() {
             return name;
