@@ -227,7 +227,9 @@ public final class TlsRpt {
     }
 
     /**
-     * Streams one report to a visitor with the given options. Leaves {@code in} open.
+     * Streams one report to a visitor with the given options. Leaves {@code in} open. Every limit applies
+     * except {@link ParseOptions#maxDeviations()}: deviations go to the visitor as they are met, none is
+     * held, so none is counted.
      *
      * @param in the report bytes, plain or gzip
      * @param options lenient or strict, and the limits

@@ -50,6 +50,8 @@ public final class ReportReader {
     private final ParseOptions options;
     private final boolean strict;
     private final ReportVisitor visitor;
+    /** Whether deviations count against maxDeviations: when they are collected, not when streamed. */
+    private final boolean countDeviations;
     private @Nullable JsonParser p;
     private long policyCount;
     private long detailCount;
@@ -62,14 +64,16 @@ public final class ReportReader {
     private @Nullable String reportId;
     private boolean headerSent;
 
-    private ReportReader(ParseOptions options, ReportVisitor visitor) {
+    private ReportReader(ParseOptions options, ReportVisitor visitor, boolean countDeviations) {
         this.options = options;
         this.strict = options.isStrict();
         this.visitor = visitor;
+        this.countDeviations = countDeviations;
     }
 
     /**
-     * Reads a whole report through the streaming reader.
+     * Reads a whole report through the streaming reader, collecting its deviations: at most
+     * {@code maxDeviations} of them.
      *
      * @param in the report bytes, plain or gzip; left open
      * @param options mode and limits
@@ -78,7 +82,7 @@ public final class ReportReader {
      */
     public static ParseResult parse(InputStream in, ParseOptions options) throws IOException {
         Collector collector = new Collector();
-        stream(in, options, collector);
+        new ReportReader(options, collector, true).run(in);
         return collector.result();
     }
 
@@ -100,7 +104,8 @@ public final class ReportReader {
     }
 
     /**
-     * Streams a report to a visitor.
+     * Streams a report to a visitor. Deviations go to the visitor as they are met and do not count against
+     * {@code maxDeviations}: the reader holds none of them.
      *
      * @param in the report bytes, plain or gzip; left open
      * @param options mode and limits
@@ -108,7 +113,27 @@ public final class ReportReader {
      * @throws IOException when reading {@code in} fails
      */
     public static void stream(InputStream in, ParseOptions options, ReportVisitor visitor) throws IOException {
-        new ReportReader(options, visitor).run(in);
+        new ReportReader(options, visitor, false).run(in);
+    }
+
+    /**
+     * Reads one report from a token stream that is not the reader's own (the schema validator's tree, so that
+     * it counts the deviations the parser counts), positioned before its first token. Deviations go to the
+     * visitor uncounted, as in {@link #stream}; the byte limits are the caller's business.
+     *
+     * @param parser the tokens of one JSON document
+     * @param options mode and the other limits
+     * @param visitor receives the pieces in document order
+     * @throws MalformedReportException when the document is not a readable report
+     */
+    public static void read(JsonParser parser, ParseOptions options, ReportVisitor visitor) {
+        ReportReader reader = new ReportReader(options, visitor, false);
+        reader.p = parser;
+        try {
+            reader.readDocument(parser);
+        } catch (JacksonException e) {
+            throw reader.fromJackson(e);
+        }
     }
 
     /**
@@ -164,9 +189,9 @@ public final class ReportReader {
         try {
             input = Input.open(in, options, true);
         } catch (InputFault f) {
-            throw new ReportReader(options, new ReportVisitor() { }).located(f);
+            throw new ReportReader(options, new ReportVisitor() { }, false).located(f);
         }
-        ReportReader faults = new ReportReader(options, new ReportVisitor() { });
+        ReportReader faults = new ReportReader(options, new ReportVisitor() { }, false);
         return new java.io.FilterInputStream(input) {
             @Override
             public int read() throws IOException {
@@ -965,7 +990,7 @@ public final class ReportReader {
         if (strict) {
             throw new MalformedReportException(message + " (rejected in strict mode)", ptr, line, column, kind, null);
         }
-        if (++deviationCount > options.maxDeviations()) {
+        if (countDeviations && ++deviationCount > options.maxDeviations()) {
             throw new LimitExceededException("maxDeviations", options.maxDeviations(), "more than "
                     + options.maxDeviations() + " deviations in the report (limit maxDeviations)", ptr, line, column);
         }

@@ -1,6 +1,11 @@
 package dev.tlsrpt.schema;
 
+import dev.tlsrpt.Deviation;
+import dev.tlsrpt.DeviationKind;
+import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.ReportVisitor;
+import dev.tlsrpt.internal.ReportReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -107,7 +112,10 @@ final class DocumentReader {
     private final List<Violation> problems = new ArrayList<>();
     private long policies;
     private long failureDetails;
-    /** Unknown and repeated members skipped so far: the parser counts them as deviations. */
+    /**
+     * Unknown and repeated members skipped so far: deviations the parser counts, counted while reading so that
+     * a flood of them stops before it is held; the other deviations are counted on the tree.
+     */
     private long skippedMembers;
     private static final java.util.regex.Pattern POLICY_LIST =
             java.util.regex.Pattern.compile("/policies/[0-9]+/policy/(?:policy-string|mx-host|mx-host-pattern)");
@@ -145,7 +153,7 @@ final class DocumentReader {
             unreadable = new Violation("", -1, -1, Violation.LIMIT, "more than " + e.limit() + (decompressed
                     ? " bytes of JSON" + (source.gzip() ? " after decompression" : "") : " bytes of input")
                     + " (" + e.limitName() + ")");
-        } catch (dev.tlsrpt.MalformedReportException e) {
+        } catch (MalformedReportException e) {
             String problem = e.problem();
             String message;
             if (source.gzip() && problem.contains("gzip")) {
@@ -180,6 +188,9 @@ final class DocumentReader {
                 throw fatal(Violation.JSON, "", location(p.currentTokenLocation()),
                         "content after the report object; a report is exactly one JSON object");
             }
+            if (!options.isStrict()) {
+                countDeviations(root);
+            }
             return new Document(root, starts, names, ends, numberTexts, problems);
         } catch (JacksonIOException e) {
             throw sourceFailure(e);
@@ -193,6 +204,59 @@ final class DocumentReader {
             // only reachable with a nesting limit far above the default
             throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "nested too deeply to validate (maxNestingDepth "
                     + options.maxNestingDepth() + ")");
+        }
+    }
+
+    private String tooManyDeviations() {
+        return "more than " + options.maxDeviations() + " deviations from RFC 8460 (maxDeviations)";
+    }
+
+    /**
+     * Counts the deviations the lenient parser would report, against {@code maxDeviations}, by running the
+     * parser's own reader over the tree: the unknown and repeated members counted while reading (the tree
+     * holds no repeated member, and unknown ones only as nulls) plus every other kind. The parser counts them
+     * in document order, so the violation names the deviation at which the limit passed (with unknown or
+     * repeated members in the document, another one than the parser's may be named).
+     */
+    private void countDeviations(JsonNode root) {
+        long[] count = {skippedMembers};
+        ReportVisitor counter = new ReportVisitor() {
+            @Override
+            public void deviation(Deviation deviation) {
+                if (deviation.kind() != DeviationKind.UNKNOWN_MEMBER && ++count[0] > options.maxDeviations()) {
+                    throw new TooManyDeviations(deviation.pointer());
+                }
+            }
+        };
+        try (JsonParser tokens = root.traverse(ObjectReadContext.empty())) {
+            ReportReader.read(tokens, options, counter);
+        } catch (TooManyDeviations e) {
+            throw fatal(Violation.LIMIT, e.pointer, locationOf(e.pointer), tooManyDeviations());
+        } catch (MalformedReportException e) {
+            // not a readable report: the schema says why, and what was counted before is within the limit
+        }
+    }
+
+    /** Where the parser would locate a deviation at {@code pointer}: its value, its name, or its object's end. */
+    private Location locationOf(String pointer) {
+        Location at = starts.get(pointer);
+        if (at == null) {
+            at = names.get(pointer);
+        }
+        if (at == null) {
+            at = ends.get(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))));
+        }
+        return at == null ? Location.UNKNOWN : at;
+    }
+
+    /** Stops the count at the deviation one past the limit. */
+    private static final class TooManyDeviations extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String pointer;
+
+        TooManyDeviations(String pointer) {
+            super(pointer, null, false, false);
+            this.pointer = pointer;
         }
     }
 
@@ -243,8 +307,7 @@ final class DocumentReader {
             boolean duplicate = !seen.add(canonical(kind, name));
             if (kind != null && (duplicate || !KNOWN.get(kind).contains(name))
                     && ++skippedMembers > options.maxDeviations()) {
-                throw fatal(Violation.LIMIT, child, nameAt, "more than " + options.maxDeviations()
-                        + " unknown or repeated members (maxDeviations)");
+                throw fatal(Violation.LIMIT, child, nameAt, tooManyDeviations());
             }
             if (duplicate) {
                 if (kind != null && reportDuplicates) {
