@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@value #DEFAULT_MAX_NESTING_DEPTH}, {@value #DEFAULT_MAX_STRING_LENGTH} characters per string or member
  * name (1 MiB), {@value #DEFAULT_MAX_POLICIES} policies and {@value #DEFAULT_MAX_FAILURE_DETAILS} failure
  * details per report, {@value #DEFAULT_MAX_LIST_LENGTH} entries per policy-string or mx-host list and
- * {@value #DEFAULT_MAX_DEVIATIONS} deviations per report. Every limit is checked while streaming.
+ * {@value #DEFAULT_MAX_DEVIATIONS} deviations per report (where they are collected: {@code stream} hands them
+ * to its visitor uncounted). Every limit is checked while streaming.
  *
  * @since 0.1.0
  */
@@ -162,8 +163,12 @@ public final class ParseOptions {
     }
 
     /**
-     * The most deviations one report may have; {@code parseWithDeviations} keeps them all, so this bounds
-     * its memory.
+     * The most deviations one report may have where they are collected: {@code parse} and
+     * {@code parseWithDeviations} keep them all (and {@code TlsRptSchema} counts the same ones), so this bounds
+     * their memory; one more is a {@link LimitExceededException}. {@code TlsRpt.stream} hands each deviation
+     * to the visitor and holds none, so it does not count them: a stream of free-text
+     * {@code additional-information} values is not cut off at this limit. A visitor that keeps deviations
+     * bounds them itself.
      *
      * @return the limit
      */

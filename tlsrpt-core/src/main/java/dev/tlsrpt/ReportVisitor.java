@@ -43,7 +43,8 @@ public interface ReportVisitor {
     }
 
     /**
-     * A deviation from RFC 8460 that lenient parsing tolerated; never called in strict mode.
+     * A deviation from RFC 8460 that lenient parsing tolerated; never called in strict mode. Every one is
+     * delivered, however many: {@link ParseOptions#maxDeviations()} bounds only what {@code parse} collects.
      *
      * @param deviation what was tolerated and where
      */

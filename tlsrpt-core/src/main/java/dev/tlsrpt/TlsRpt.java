@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
@@ -108,7 +107,8 @@ public final class TlsRpt {
     }
 
     /**
-     * Reads one report from JSON text leniently.
+     * Reads one report from JSON text leniently. The text is read as its UTF-8 bytes would be; an unpaired
+     * surrogate, which has no UTF-8 form, is refused like invalid UTF-8 (with its char index, line and column).
      *
      * @param json the report
      * @return the report
@@ -119,7 +119,8 @@ public final class TlsRpt {
     }
 
     /**
-     * Reads one report from JSON text with the given options.
+     * Reads one report from JSON text with the given options; an unpaired surrogate in the text is a
+     * {@link MalformedReportException} in both modes.
      *
      * @param json the report
      * @param options lenient or strict, and the limits
@@ -178,7 +179,9 @@ public final class TlsRpt {
     }
 
     /**
-     * Reads one report from JSON text and returns it with the deviations lenient mode tolerated.
+     * Reads one report from JSON text and returns it with the deviations lenient mode tolerated. The text is
+     * read as its UTF-8 bytes would be; an unpaired surrogate, which has no UTF-8 form, is a
+     * {@link MalformedReportException} naming its char index, line and column.
      *
      * @param json the report
      * @param options lenient or strict, and the limits
@@ -187,19 +190,20 @@ public final class TlsRpt {
      */
     public static ParseResult parseWithDeviations(String json, ParseOptions options) {
         Objects.requireNonNull(json, "json");
-        return parseWithDeviations(json.getBytes(StandardCharsets.UTF_8), options);
+        return parseWithDeviations(ReportReader.utf8(json), options);
     }
 
     /**
      * The JSON text of a report exactly as the parser reads it, for tools that read the JSON themselves
      * (the schema validator does): gzip inflated when the first two bytes say so (member by member, with its
-     * CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
+     * CRC, header CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
      * byte limits of {@code options} counted. Leaves {@code in} open.
      *
      * @param in the report bytes, plain or gzip
      * @param options the byte limits ({@code maxCompressedBytes}, {@code maxDecompressedBytes})
      * @return the JSON bytes; reading them throws {@link MalformedReportException} (or
-     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault
+     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault, a UTF-8 fault with the line and
+     *     column of the byte found wrong
      * @throws IOException when reading {@code in} fails
      */
     public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
@@ -223,7 +227,9 @@ public final class TlsRpt {
     }
 
     /**
-     * Streams one report to a visitor with the given options. Leaves {@code in} open.
+     * Streams one report to a visitor with the given options. Leaves {@code in} open. Every limit applies
+     * except {@link ParseOptions#maxDeviations()}: deviations go to the visitor as they are met, none is
+     * held, so none is counted.
      *
      * @param in the report bytes, plain or gzip
      * @param options lenient or strict, and the limits

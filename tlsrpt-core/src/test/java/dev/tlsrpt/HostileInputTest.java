@@ -12,6 +12,7 @@ import static dev.tlsrpt.hostile.HostileStreams.repeat;
 import static dev.tlsrpt.hostile.HostileStreams.sandwich;
 import static dev.tlsrpt.hostile.HostileStreams.text;
 import static dev.tlsrpt.hostile.HostileStreams.utf8;
+import static dev.tlsrpt.hostile.HostileStreams.withHeaderCrc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -57,6 +58,9 @@ class HostileInputTest {
             {"result-type":"certificate-expired","sending-mta-ip":"192.0.2.1",\
             "receiving-mx-hostname":"mx.example.org","failed-session-count":1}""";
     static final String VALID = HEAD + "\"policies\":[" + POLICY + "]}";
+    /** A failure detail with one deviation: its additional-information is free text, not a URI. */
+    static final String FREE_TEXT_DETAIL = DETAIL.replace("}", ",\"additional-information\":"
+            + "\"the receiving MTA presented an expired certificate for its host name\"}");
 
     /** A valid report whose only policy has {@code summary} counts given as JSON text. */
     static String withCounts(String successful, String failed) {
@@ -109,8 +113,31 @@ class HostileInputTest {
         t.add(both("truncated gzip (the magic and one more byte)",
                 bytes(new byte[] {0x1f, (byte) 0x8b, 8}), fails("", "gzip"), 8 * MIB));
         t.add(both("gzip with a wrong CRC", bytes(corruptCrc(gzip(VALID))), fails("", "gzip"), 8 * MIB));
+        t.add(both("gzip with FHCRC and a wrong header CRC (GZIPInputStream rejects it)",
+                bytes(withHeaderCrc(gzip(VALID), 1)),
+                fails("", "corrupt gzip data: wrong header CRC (FHCRC) at byte offset 10"), 8 * MIB));
+        t.add(both("gzip with FHCRC and the right header CRC is read", bytes(withHeaderCrc(gzip(VALID), 0)),
+                reads(r -> assertThat(r.report().reportId()).isEqualTo("r1")), 8 * MIB));
+        t.add(both("gzip whose second member has FHCRC and a wrong header CRC: the offset is the input's",
+                bytes(join(gzip(VALID.substring(0, 50)), withHeaderCrc(gzip(VALID.substring(50)), 0x100))),
+                fails("", "wrong header CRC (FHCRC) at byte offset " + (gzip(VALID.substring(0, 50)).length + 10)),
+                8 * MIB));
         t.add(both("gzip of a gzip (reports are compressed once)", bytes(gzip(gzip(VALID))),
                 fails("", "not UTF-8"), 8 * MIB));
+
+        // deviations: maxDeviations bounds what parse collects; stream holds none and delivers them all
+        t.add(new Case("120 000 failure details whose additional-information is free text (not a URI)",
+                () -> gzipLazily(concat(text(HEAD + "\"policies\":[" + POLICY.replace("}}", "},\"failure-details\":[")
+                        + FREE_TEXT_DETAIL), repeat("," + FREE_TEXT_DETAIL, 119_999), text("]}]}"))),
+                limit("maxDeviations", "/policies/0/failure-details/100000/additional-information",
+                        "more than 100000 deviations"),
+                deviation(DeviationKind.INVALID_URI, "/policies/0/failure-details/0/additional-information"),
+                256 * MIB, null, o -> {
+                    assertThat(o.error()).as("error").isNull();
+                    assertThat(o.get().deviations()).hasSize(120_000)
+                            .allSatisfy(d -> assertThat(d.kind()).isEqualTo(DeviationKind.INVALID_URI));
+                    assertThat(o.get().report().policies().get(0).failureDetails()).hasSize(120_000);
+                }));
 
         // nesting
         t.add(both("100 000 levels of arrays at the top", () -> repeat("[", 100_000),
@@ -329,7 +356,7 @@ class HostileInputTest {
             System.out.printf("ALLOC %-100s %s %s %,d%n", c.name(), strict ? "strict" : "lenient",
                     stream ? "stream" : "parse", m.allocated());
         }
-        (strict ? c.strict() : c.lenient()).check(m.outcome());
+        c.expect(strict, stream).check(m.outcome());
         assertThat(m.allocated()).as("bytes allocated by %s", c.name()).isLessThanOrEqualTo(c.maxAllocated());
     }
 
@@ -356,6 +383,44 @@ class HostileInputTest {
         assertThat(e.column()).isEqualTo(-1);
         assertThat(e.problem()).isEqualTo("invalid UTF-8: byte 0xff cannot start a character at byte offset 24"
                 + " of the JSON");
+    }
+
+    /**
+     * A Java string can hold what no UTF-8 can: an unpaired surrogate. {@code getBytes(UTF_8)} made it
+     * {@code ?}, silently, even in strict mode; it is refused like invalid UTF-8, with its place.
+     */
+    @Test
+    void anUnpairedSurrogateInJsonTextIsRefusedWithItsPlace() {
+        // line 2: two spaces, "organization-name", ':', ' ', '"', then 'éé' (two bytes each): column 29
+        String json = VALID.replace("{\"organization-name\":\"Org\"", "{\n  \"organization-name\": \"\u00e9\u00e9\ud800\"");
+        assertThat(json.indexOf('\ud800')).isEqualTo(28);
+        List<MalformedReportException> errors = new ArrayList<>();
+        errors.add(assertThrows(MalformedReportException.class, () -> TlsRpt.parse(json)));
+        errors.add(assertThrows(MalformedReportException.class, () -> TlsRpt.parse(json, ParseOptions.strict())));
+        errors.add(assertThrows(MalformedReportException.class,
+                () -> TlsRpt.parseWithDeviations(json, ParseOptions.lenient())));
+        errors.add(assertThrows(MalformedReportException.class,
+                () -> TlsRpt.parseWithDeviations(json, ParseOptions.strict())));
+        for (MalformedReportException e : errors) {
+            assertThat(e).isExactlyInstanceOf(MalformedReportException.class);
+            assertThat(e.pointer()).isEmpty();
+            assertThat(e.problem()).isEqualTo("an unpaired surrogate U+D800 at char index 28 of the text: it has no"
+                    + " UTF-8 encoding, and RFC 8460 reports are I-JSON, which must be UTF-8");
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo(29);
+            assertThat(e.getMessage()).endsWith("(line 2, column 29)");
+            ReportChecks.checkWellFormed(e);
+        }
+        for (String lone : List.of("\udc00", "a\udc00\ud800b", "\ud83d")) {
+            MalformedReportException e = assertThrows(MalformedReportException.class,
+                    () -> TlsRpt.parse(withOrganization(lone)), lone);
+            int at = lone.startsWith("a") ? 23 : 22;
+            assertThat(e.problem()).as(lone).contains("unpaired surrogate U+D").contains("at char index " + at + " ");
+            assertThat(e.line()).isEqualTo(1);
+            assertThat(e.column()).isEqualTo(at + 1);
+        }
+        assertThat(TlsRpt.parse(withOrganization("\ud83d\ude00"), ParseOptions.strict()).organizationName())
+                .isEqualTo("\ud83d\ude00");
     }
 
     @Test
@@ -484,9 +549,22 @@ class HostileInputTest {
      * @param strict what strict mode must do
      * @param maxAllocated the most bytes the parsing thread may allocate
      * @param options the options to start from (null: the defaults)
+     * @param lenientStream what lenient mode must do when streaming, when not what it does when parsing
      */
     record Case(String name, Supplier<InputStream> input, Expect lenient, Expect strict, long maxAllocated,
-            @Nullable ParseOptions options) {
+            @Nullable ParseOptions options, @Nullable Expect lenientStream) {
+
+        Case(String name, Supplier<InputStream> input, Expect lenient, Expect strict, long maxAllocated,
+                @Nullable ParseOptions options) {
+            this(name, input, lenient, strict, maxAllocated, options, null);
+        }
+
+        /** What lenient mode must do when streaming: as when parsing, unless the case says otherwise. */
+        Expect expect(boolean strict, boolean stream) {
+            Expect s = lenientStream;
+            return strict ? strict() : stream && s != null ? s : lenient();
+        }
+
         @Override
         public String toString() {
             return name;

@@ -113,6 +113,24 @@ final class ReportChecks {
                 .isEqualTo(lenient.identity());
         assertThat(stream(data, ParseOptions.strict()).identity()).as("stream = parse (strict)")
                 .isEqualTo(strict.identity());
+        // maxDeviations bounds what parse collects; stream holds no deviation and delivers every one
+        boolean deviationLimit = !lenient.ok() && lenient.failure() instanceof LimitExceededException l
+                && l.limitName().equals("maxDeviations");
+        if (!deviationLimit) {
+            assertThat(stream(data, ParseOptions.lenient().withMaxDeviations(1)).identity())
+                    .as("stream delivers every deviation whatever maxDeviations").isEqualTo(lenient.identity());
+        }
+        if (lenient.ok() && lenient.get().deviations().size() >= 2) {
+            long d = lenient.get().deviations().size();
+            assertThat(parse(data, ParseOptions.lenient().withMaxDeviations(d)).identity())
+                    .as("exactly maxDeviations deviations are collected").isEqualTo(lenient.identity());
+            assertThat(parse(data, ParseOptions.lenient().withMaxDeviations(d - 1)).error())
+                    .as("one deviation more than maxDeviations").isInstanceOfSatisfying(LimitExceededException.class,
+                            l -> {
+                                assertThat(l.limitName()).isEqualTo("maxDeviations");
+                                assertThat(l.pointer()).isEqualTo(lenient.get().deviations().get((int) d - 1).pointer());
+                            });
+        }
 
         if (strict.ok()) {
             assertThat(lenient.ok()).as("strict accepted, so lenient must").isTrue();

@@ -147,6 +147,40 @@ class StreamTest {
         assertThat(r.calls).containsExactly("header r1", "policy sts", "detail certificate-expired");
     }
 
+    /**
+     * maxDeviations bounds the memory of what is collected (parse, parseWithDeviations, the schema validator);
+     * stream hands each deviation to the visitor and holds none, so it delivers them all.
+     */
+    @Test
+    void streamDeliversEveryDeviationWhateverMaxDeviationsWhereParseStopsAtTheLimit() throws IOException {
+        StringBuilder unknown = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            unknown.append("\"x").append(i).append("\": ").append(i).append(", ");
+        }
+        String json = Reports.with("\"organization-name\"", unknown + "\"organization-name\"");
+        ParseOptions three = ParseOptions.lenient().withMaxDeviations(3);
+        Recorder r = new Recorder();
+        TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(json)), three, r);
+        assertThat(r.deviations).hasSize(12).extracting(Deviation::pointer).startsWith("/x0", "/x1", "/x2", "/x3")
+                .endsWith("/x11");
+        assertThat(r.deviations).isEqualTo(TlsRpt.parseWithDeviations(json, ParseOptions.lenient()).deviations());
+        assertThat(r.report()).isEqualTo(TlsRpt.parse(json));
+        for (ThrowingCall call : List.<ThrowingCall>of(() -> TlsRpt.parseWithDeviations(json, three),
+                () -> TlsRpt.parse(json, three), () -> TlsRpt.parse(Reports.utf8(json), three))) {
+            assertThatThrownBy(call::run).isInstanceOfSatisfying(LimitExceededException.class, e -> {
+                assertThat(e.limitName()).isEqualTo("maxDeviations");
+                assertThat(e.limit()).isEqualTo(3);
+                assertThat(e.pointer()).isEqualTo("/x3");
+                assertThat(e.problem()).isEqualTo("more than 3 deviations in the report (limit maxDeviations)");
+            });
+        }
+    }
+
+    /** A call that may throw anything. */
+    interface ThrowingCall {
+        void run() throws Exception;
+    }
+
     @Test
     void strictModeSendsNoDeviations() throws IOException {
         Recorder r = new Recorder();

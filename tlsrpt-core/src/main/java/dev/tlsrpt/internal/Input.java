@@ -9,9 +9,10 @@ import java.util.zip.Inflater;
 
 /**
  * The bytes under the JSON parser: gzip sniffed from the first two bytes and inflated member by member
- * (trailing garbage is an error, several members are one stream), a UTF-8 byte order mark skipped, UTF-16
- * and UTF-32 refused, UTF-8 validated (overlong forms and encoded surrogates refused), and both byte limits
- * counted as the bytes go by. Never closes the caller's stream.
+ * (the header CRC checked when FHCRC is set, trailing garbage is an error, several members are one
+ * stream), a UTF-8 byte order mark skipped, UTF-16 and UTF-32 refused, UTF-8 validated (overlong forms and
+ * encoded surrogates refused), and both byte limits counted as the bytes go by. Never closes the caller's
+ * stream.
  */
 final class Input extends InputStream {
     private static final int BUFFER = 64 * 1024;
@@ -27,6 +28,7 @@ final class Input extends InputStream {
     private final boolean gzip;
     private @org.jspecify.annotations.Nullable Inflater inflater;
     private final CRC32 crc = new CRC32();
+    private final CRC32 headerCrc = new CRC32();
     private long memberSize;
     private boolean finished;
 
@@ -38,8 +40,15 @@ final class Input extends InputStream {
     private byte[] head = new byte[0];
     private int headPos;
 
-    private Input(InputStream in, ParseOptions options) throws IOException {
+    /** Whether to keep the line and column of the JSON delivered, to locate a UTF-8 fault. */
+    private final boolean locating;
+    private int line = 1;
+    private long column = 1;
+    private boolean afterCr;
+
+    private Input(InputStream in, ParseOptions options, boolean locating) throws IOException {
         this.in = in;
+        this.locating = locating;
         this.maxCompressed = options.maxCompressedBytes();
         this.maxDecompressed = options.maxDecompressedBytes();
         fill(2);
@@ -52,7 +61,16 @@ final class Input extends InputStream {
 
     /** Opens the decompressed, validated JSON bytes of {@code in}. */
     static Input open(InputStream in, ParseOptions options) throws IOException {
-        Input input = new Input(in, options);
+        return open(in, options, false);
+    }
+
+    /**
+     * Opens the decompressed, validated JSON bytes of {@code in}; when {@code locating}, a UTF-8 fault carries
+     * the line and column (bytes, 1-based, after a byte order mark) of the byte found wrong, at the cost of
+     * looking at every byte delivered for line breaks (the parser, which reads ahead, does without).
+     */
+    static Input open(InputStream in, ParseOptions options, boolean locating) throws IOException {
+        Input input = new Input(in, options, locating);
         input.sniffText();
         return input;
     }
@@ -92,8 +110,13 @@ final class Input extends InputStream {
             throw new InputFault("two UTF-8 byte order marks: U+FEFF is not JSON white space");
         }
         head = java.util.Arrays.copyOfRange(first, skip, Math.max(skip, n));
-        for (byte b : head) {
-            validate(b);
+        for (int i = 0; i < head.length; i++) {
+            position = skip + i;
+            try {
+                validate(head[i]);
+            } catch (InputFault f) {
+                throw located(f, head, 0, i);
+            }
         }
     }
 
@@ -113,6 +136,9 @@ final class Input extends InputStream {
             int n = Math.min(len, head.length - headPos);
             System.arraycopy(head, headPos, b, off, n);
             headPos += n;
+            if (locating) {
+                advance(b, off, off + n);
+            }
             return n;
         }
         int n = rawRead(b, off, len);
@@ -129,13 +155,61 @@ final class Input extends InputStream {
                 byte x = b[i];
                 if (x < 0 || utf8Pending != 0) {
                     position = base + i;
-                    validate(x);
+                    try {
+                        validate(x);
+                    } catch (InputFault f) {
+                        throw located(f, b, off, i);
+                    }
                 }
+            }
+            if (locating) {
+                advance(b, off, end);
             }
         } else if (n < 0 && utf8Pending != 0) {
             throw new InputFault("invalid UTF-8: the input ends inside a multi-byte character");
         }
         return n;
+    }
+
+    /** The fault located at {@code b[at]}, when locating: {@code b[from..at)} follow the bytes delivered. */
+    private InputFault located(InputFault f, byte[] b, int from, int at) {
+        if (!locating) {
+            return f;
+        }
+        int l = line;
+        long c = column;
+        boolean cr = afterCr;
+        for (int i = from; i < at; i++) {
+            byte x = b[i];
+            if (x == '\n' && cr) {
+                cr = false; // CRLF: one line break, counted at the CR
+            } else if (x == '\n' || x == '\r') {
+                l++;
+                c = 1;
+                cr = x == '\r';
+            } else {
+                c++;
+                cr = false;
+            }
+        }
+        return new InputFault(String.valueOf(f.getMessage()), l, (int) Math.min(c, Integer.MAX_VALUE));
+    }
+
+    /** Moves the line and column past {@code b[from..to)}, delivered. */
+    private void advance(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte x = b[i];
+            if (x == '\n' && afterCr) {
+                afterCr = false;
+            } else if (x == '\n' || x == '\r') {
+                line++;
+                column = 1;
+                afterCr = x == '\r';
+            } else {
+                column++;
+                afterCr = false;
+            }
+        }
     }
 
     /** Decompressed bytes, counted against the limit, before UTF-8 validation. */
@@ -238,23 +312,28 @@ final class Input extends InputStream {
         return cbuf[cpos++] & 0xff;
     }
 
+    /**
+     * Reads one member header (RFC 1952 section 2.3), checking its CRC16 when the FHCRC flag is set, as
+     * {@code GZIPInputStream} does: the low 16 bits of the CRC-32 of every header byte before it.
+     */
     private void readMemberHeader() throws IOException {
-        int id1 = nextByte("gzip header");
-        int id2 = nextByte("gzip header");
+        headerCrc.reset();
+        int id1 = headerByte();
+        int id2 = headerByte();
         if (id1 != 0x1f || id2 != 0x8b) {
             throw new InputFault("corrupt gzip data: not a gzip member header");
         }
-        if (nextByte("gzip header") != 8) {
+        if (headerByte() != 8) {
             throw new InputFault("corrupt gzip data: unsupported compression method");
         }
-        int flags = nextByte("gzip header");
+        int flags = headerByte();
         for (int i = 0; i < 6; i++) {
-            nextByte("gzip header"); // MTIME, XFL, OS
+            headerByte(); // MTIME, XFL, OS
         }
         if ((flags & 4) != 0) { // FEXTRA
-            int xlen = nextByte("gzip header") | (nextByte("gzip header") << 8);
+            int xlen = headerByte() | (headerByte() << 8);
             for (int i = 0; i < xlen; i++) {
-                nextByte("gzip header");
+                headerByte();
             }
         }
         if ((flags & 8) != 0) { // FNAME
@@ -264,8 +343,13 @@ final class Input extends InputStream {
             skipZeroTerminated();
         }
         if ((flags & 2) != 0) { // FHCRC
-            nextByte("gzip header");
-            nextByte("gzip header");
+            long offset = compressedOffset();
+            int expected = (int) headerCrc.getValue() & 0xffff;
+            int crc16 = nextByte("gzip header") | (nextByte("gzip header") << 8);
+            if (crc16 != expected) {
+                throw new InputFault("corrupt gzip data: wrong header CRC (FHCRC) at byte offset " + offset
+                        + " of the input");
+            }
         }
         if ((flags & 0xe0) != 0) {
             throw new InputFault("corrupt gzip data: reserved header flags set");
@@ -274,9 +358,20 @@ final class Input extends InputStream {
         memberSize = 0;
     }
 
+    /** The offset in the caller's input of the next compressed byte to be read. */
+    private long compressedOffset() {
+        return compressedRead - (clim - cpos);
+    }
+
+    private int headerByte() throws IOException {
+        int b = nextByte("gzip header");
+        headerCrc.update(b);
+        return b;
+    }
+
     private void skipZeroTerminated() throws IOException {
         int count = 0;
-        while (nextByte("gzip header") != 0) {
+        while (headerByte() != 0) {
             if (++count > 65_536) {
                 throw new InputFault("corrupt gzip data: a header field longer than 64 KiB");
             }

@@ -11,14 +11,27 @@ final class InputFault extends RuntimeException {
 
     final @Nullable String limitName;
     final long limit;
+    /** Where in the JSON, when the input layer knows (1-based, bytes), else -1. */
+    final int line;
+    final int column;
 
     InputFault(String problem) {
         this(problem, null, -1);
+    }
+
+    InputFault(String problem, int line, int column) {
+        super(problem, null, false, false);
+        this.limitName = null;
+        this.limit = -1;
+        this.line = line;
+        this.column = column;
     }
 
     InputFault(String problem, @Nullable String limitName, long limit) {
         super(problem, null, false, false);
         this.limitName = limitName;
         this.limit = limit;
+        this.line = -1;
+        this.column = -1;
     }
 }

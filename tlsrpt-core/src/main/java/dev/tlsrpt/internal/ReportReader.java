@@ -50,6 +50,8 @@ public final class ReportReader {
     private final ParseOptions options;
     private final boolean strict;
     private final ReportVisitor visitor;
+    /** Whether deviations count against maxDeviations: when they are collected, not when streamed. */
+    private final boolean countDeviations;
     private @Nullable JsonParser p;
     private long policyCount;
     private long detailCount;
@@ -62,14 +64,16 @@ public final class ReportReader {
     private @Nullable String reportId;
     private boolean headerSent;
 
-    private ReportReader(ParseOptions options, ReportVisitor visitor) {
+    private ReportReader(ParseOptions options, ReportVisitor visitor, boolean countDeviations) {
         this.options = options;
         this.strict = options.isStrict();
         this.visitor = visitor;
+        this.countDeviations = countDeviations;
     }
 
     /**
-     * Reads a whole report through the streaming reader.
+     * Reads a whole report through the streaming reader, collecting its deviations: at most
+     * {@code maxDeviations} of them.
      *
      * @param in the report bytes, plain or gzip; left open
      * @param options mode and limits
@@ -78,7 +82,7 @@ public final class ReportReader {
      */
     public static ParseResult parse(InputStream in, ParseOptions options) throws IOException {
         Collector collector = new Collector();
-        stream(in, options, collector);
+        new ReportReader(options, collector, true).run(in);
         return collector.result();
     }
 
@@ -100,7 +104,8 @@ public final class ReportReader {
     }
 
     /**
-     * Streams a report to a visitor.
+     * Streams a report to a visitor. Deviations go to the visitor as they are met and do not count against
+     * {@code maxDeviations}: the reader holds none of them.
      *
      * @param in the report bytes, plain or gzip; left open
      * @param options mode and limits
@@ -108,13 +113,71 @@ public final class ReportReader {
      * @throws IOException when reading {@code in} fails
      */
     public static void stream(InputStream in, ParseOptions options, ReportVisitor visitor) throws IOException {
-        new ReportReader(options, visitor).run(in);
+        new ReportReader(options, visitor, false).run(in);
+    }
+
+    /**
+     * Reads one report from a token stream that is not the reader's own (the schema validator's tree, so that
+     * it counts the deviations the parser counts), positioned before its first token. Deviations go to the
+     * visitor uncounted, as in {@link #stream}; the byte limits are the caller's business.
+     *
+     * @param parser the tokens of one JSON document
+     * @param options mode and the other limits
+     * @param visitor receives the pieces in document order
+     * @throws MalformedReportException when the document is not a readable report
+     */
+    public static void read(JsonParser parser, ParseOptions options, ReportVisitor visitor) {
+        ReportReader reader = new ReportReader(options, visitor, false);
+        reader.p = parser;
+        try {
+            reader.readDocument(parser);
+        } catch (JacksonException e) {
+            throw reader.fromJackson(e);
+        }
+    }
+
+    /**
+     * The UTF-8 bytes of JSON text given as a Java string, which can hold what UTF-8 cannot: an unpaired
+     * surrogate ({@code String.getBytes} would make it {@code ?}). Refused like invalid UTF-8 bytes.
+     *
+     * @param json the text
+     * @return its UTF-8 bytes
+     * @throws MalformedReportException at the first unpaired surrogate, naming its char index, with the line and
+     *     column (bytes, as in the UTF-8 the text would have) where it stands
+     */
+    public static byte[] utf8(String json) {
+        int at = Syntax.unpairedSurrogate(json);
+        if (at >= 0) {
+            throw unpairedSurrogate(json, at);
+        }
+        return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static MalformedReportException unpairedSurrogate(String json, int at) {
+        int line = 1;
+        long column = 1;
+        int from = !json.isEmpty() && json.charAt(0) == '\uFEFF' ? 1 : 0; // a byte order mark is skipped
+        for (int i = from; i < at; i++) {
+            char c = json.charAt(i);
+            if (c == '\n' || (c == '\r' && json.charAt(i + 1) != '\n')) {
+                line++;
+                column = 1;
+            } else {
+                // a surrogate pair is four bytes, two for each half
+                column += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+            }
+        }
+        return new MalformedReportException("an unpaired surrogate U+" + Integer.toHexString(json.charAt(at))
+                .toUpperCase(java.util.Locale.ROOT) + " at char index " + at + " of the text: it has no UTF-8"
+                + " encoding, and RFC 8460 reports are I-JSON, which must be UTF-8", "", line,
+                (int) Math.min(column, Integer.MAX_VALUE));
     }
 
     /**
      * The JSON bytes of a report as the reader reads them (gzip inflated member by member, a UTF-8 byte
      * order mark skipped, UTF-8 checked, byte limits counted); faults surface while reading as
-     * {@link MalformedReportException} or {@link LimitExceededException} with pointer {@code ""}.
+     * {@link MalformedReportException} or {@link LimitExceededException} with pointer {@code ""}, a UTF-8
+     * fault with the line and column of the byte found wrong.
      *
      * @param in the report bytes, plain or gzip; left open
      * @param options the byte limits
@@ -124,11 +187,11 @@ public final class ReportReader {
     public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
         Input input;
         try {
-            input = Input.open(in, options);
+            input = Input.open(in, options, true);
         } catch (InputFault f) {
-            throw new ReportReader(options, new ReportVisitor() { }).located(f);
+            throw new ReportReader(options, new ReportVisitor() { }, false).located(f);
         }
-        ReportReader faults = new ReportReader(options, new ReportVisitor() { });
+        ReportReader faults = new ReportReader(options, new ReportVisitor() { }, false);
         return new java.io.FilterInputStream(input) {
             @Override
             public int read() throws IOException {
@@ -927,7 +990,7 @@ public final class ReportReader {
         if (strict) {
             throw new MalformedReportException(message + " (rejected in strict mode)", ptr, line, column, kind, null);
         }
-        if (++deviationCount > options.maxDeviations()) {
+        if (countDeviations && ++deviationCount > options.maxDeviations()) {
             throw new LimitExceededException("maxDeviations", options.maxDeviations(), "more than "
                     + options.maxDeviations() + " deviations in the report (limit maxDeviations)", ptr, line, column);
         }
@@ -946,17 +1009,17 @@ public final class ReportReader {
 
     /**
      * A fault below the parser. The parser reads ahead, so its position says nothing about where the
-     * fault is: the message carries the byte offset instead, and the pointer is the document's.
+     * fault is: the message carries the byte offset instead, and the pointer is the document's. The line
+     * and column are the input layer's own, known only under {@link #openJson} (for a UTF-8 fault).
      */
     private MalformedReportException located(InputFault f) {
-        TokenStreamLocation loc = null;
         String ptr = "";
         String problem = String.valueOf(f.getMessage());
         if (f.limitName != null) {
             return new LimitExceededException(f.limitName, f.limit, problem + " (limit " + f.limitName + ")", ptr,
-                    line(loc), column(loc));
+                    -1, -1);
         }
-        return new MalformedReportException(problem, ptr, line(loc), column(loc));
+        return new MalformedReportException(problem, ptr, f.line, f.column);
     }
 
     private MalformedReportException fromJackson(JacksonException e) {

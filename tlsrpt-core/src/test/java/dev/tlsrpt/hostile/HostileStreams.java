@@ -171,6 +171,27 @@ public final class HostileStreams {
     }
 
     /**
+     * A one-member gzip stream (as {@link #gzip(byte[])} writes it, no optional header fields) given the
+     * FHCRC flag and a header CRC16 (RFC 1952 section 2.3.1: the low 16 bits of the CRC-32 of the header
+     * bytes before it), plus {@code delta}: 0 for the right value, anything else for a wrong one.
+     *
+     * @param gz gzip bytes with the plain 10-byte header
+     * @param delta added to the right CRC16
+     * @return the gzip bytes with FHCRC
+     */
+    public static byte[] withHeaderCrc(byte[] gz, int delta) {
+        if (gz.length < 18 || gz[3] != 0) {
+            throw new IllegalArgumentException("expected a plain 10-byte gzip header");
+        }
+        byte[] header = Arrays.copyOf(gz, 10);
+        header[3] = 2; // FHCRC
+        CRC32 crc = new CRC32();
+        crc.update(header);
+        int crc16 = (int) (crc.getValue() + delta) & 0xffff;
+        return join(header, new byte[] {(byte) crc16, (byte) (crc16 >>> 8)}, Arrays.copyOfRange(gz, 10, gz.length));
+    }
+
+    /**
      * Byte arrays joined.
      *
      * @param parts the arrays

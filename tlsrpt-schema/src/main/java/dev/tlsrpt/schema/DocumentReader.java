@@ -1,8 +1,11 @@
 package dev.tlsrpt.schema;
 
+import dev.tlsrpt.Deviation;
+import dev.tlsrpt.DeviationKind;
+import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
+import dev.tlsrpt.ReportVisitor;
+import dev.tlsrpt.internal.ReportReader;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +24,7 @@ import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.JsonRecyclerPools;
@@ -108,7 +112,10 @@ final class DocumentReader {
     private final List<Violation> problems = new ArrayList<>();
     private long policies;
     private long failureDetails;
-    /** Unknown and repeated members skipped so far: the parser counts them as deviations. */
+    /**
+     * Unknown and repeated members skipped so far: deviations the parser counts, counted while reading so that
+     * a flood of them stops before it is held; the other deviations are counted on the tree.
+     */
     private long skippedMembers;
     private static final java.util.regex.Pattern POLICY_LIST =
             java.util.regex.Pattern.compile("/policies/[0-9]+/policy/(?:policy-string|mx-host|mx-host-pattern)");
@@ -128,35 +135,48 @@ final class DocumentReader {
     }
 
     /**
-     * Reads the caller's input, plain JSON or gzip.
+     * Reads the caller's input, plain JSON or gzip, straight into the tree: the bytes go through the parser's
+     * own input layer ({@code TlsRpt.openJson}: gzip, UTF-8 and both byte limits checked as they pass), so
+     * nothing but the tree and a few buffers is held, and a bomb stops at the first byte over the limit.
      *
      * @throws SourceFailure when reading {@code in} fails
      */
     Document read(InputStream in) throws IOException {
+        Source source = new Source(in);
+        Violation unreadable;
         try {
-            byte[] json = bytes(in);
-            return read(json);
+            return read(source);
         } catch (Fatal f) {
-            return new Document(null, starts, names, ends, numberTexts, List.of(f.violation));
+            unreadable = f.violation;
+        } catch (dev.tlsrpt.LimitExceededException e) {
+            boolean decompressed = e.limitName().equals("maxDecompressedBytes");
+            unreadable = new Violation("", -1, -1, Violation.LIMIT, "more than " + e.limit() + (decompressed
+                    ? " bytes of JSON" + (source.gzip() ? " after decompression" : "") : " bytes of input")
+                    + " (" + e.limitName() + ")");
+        } catch (MalformedReportException e) {
+            String problem = e.problem();
+            String message;
+            if (source.gzip() && problem.contains("gzip")) {
+                message = "starts like gzip (1f 8b) but is not readable gzip: " + problem;
+            } else if (problem.startsWith("invalid UTF-8: ")) {
+                message = "not UTF-8: " + problem.substring("invalid UTF-8: ".length());
+            } else {
+                message = (problem.contains("UTF-") ? "not UTF-8: " : "not well-formed JSON: ") + problem;
+            }
+            unreadable = new Violation("", e.line(), e.column(),
+                    source.gzip() && problem.contains("gzip") ? Violation.GZIP : Violation.JSON, message);
         }
+        return new Document(null, starts, names, ends, numberTexts, List.of(unreadable));
     }
 
-    private Document read(byte[] json) {
-        int start = json.length >= 3 && (json[0] & 0xff) == 0xEF && (json[1] & 0xff) == 0xBB
-                && (json[2] & 0xff) == 0xBF ? 3 : 0;
-        for (int i = start; i < Math.min(json.length, start + 4); i++) {
-            if (json[i] == 0) {
-                throw fatal(Violation.JSON, "", Location.UNKNOWN,
-                        "not UTF-8 (it looks like UTF-16 or UTF-32); RFC 8460 reports are I-JSON, UTF-8 only");
-            }
+    private Document read(Source source) throws IOException {
+        InputStream json = dev.tlsrpt.TlsRpt.openJson(source, options);
+        JsonParser p;
+        try {
+            p = factory.createParser(ObjectReadContext.empty(), json);
+        } catch (JacksonIOException e) {
+            throw sourceFailure(e);
         }
-        int bad = Utf8.firstInvalid(json, start);
-        if (bad >= 0) {
-            throw fatal(Violation.JSON, "", Utf8.locationOf(json, start, bad),
-                    "not UTF-8: invalid byte sequence at byte " + bad
-                            + "; RFC 8460 reports are I-JSON, UTF-8 only");
-        }
-        JsonParser p = factory.createParser(ObjectReadContext.empty(), json);
         try (p) {
             JsonToken first = p.nextToken();
             if (first == null) {
@@ -168,7 +188,12 @@ final class DocumentReader {
                 throw fatal(Violation.JSON, "", location(p.currentTokenLocation()),
                         "content after the report object; a report is exactly one JSON object");
             }
+            if (!options.isStrict()) {
+                countDeviations(root);
+            }
             return new Document(root, starts, names, ends, numberTexts, problems);
+        } catch (JacksonIOException e) {
+            throw sourceFailure(e);
         } catch (StreamConstraintsException e) {
             throw fatal(Violation.LIMIT, pointerOf(p), location(e.getLocation()),
                     "passes a limit: " + cleanJacksonMessage(e.getOriginalMessage()));
@@ -180,6 +205,65 @@ final class DocumentReader {
             throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "nested too deeply to validate (maxNestingDepth "
                     + options.maxNestingDepth() + ")");
         }
+    }
+
+    private String tooManyDeviations() {
+        return "more than " + options.maxDeviations() + " deviations from RFC 8460 (maxDeviations)";
+    }
+
+    /**
+     * Counts the deviations the lenient parser would report, against {@code maxDeviations}, by running the
+     * parser's own reader over the tree: the unknown and repeated members counted while reading (the tree
+     * holds no repeated member, and unknown ones only as nulls) plus every other kind. The parser counts them
+     * in document order, so the violation names the deviation at which the limit passed (with unknown or
+     * repeated members in the document, another one than the parser's may be named).
+     */
+    private void countDeviations(JsonNode root) {
+        long[] count = {skippedMembers};
+        ReportVisitor counter = new ReportVisitor() {
+            @Override
+            public void deviation(Deviation deviation) {
+                if (deviation.kind() != DeviationKind.UNKNOWN_MEMBER && ++count[0] > options.maxDeviations()) {
+                    throw new TooManyDeviations(deviation.pointer());
+                }
+            }
+        };
+        try (JsonParser tokens = root.traverse(ObjectReadContext.empty())) {
+            ReportReader.read(tokens, options, counter);
+        } catch (TooManyDeviations e) {
+            throw fatal(Violation.LIMIT, e.pointer, locationOf(e.pointer), tooManyDeviations());
+        } catch (MalformedReportException e) {
+            // not a readable report: the schema says why, and what was counted before is within the limit
+        }
+    }
+
+    /** Where the parser would locate a deviation at {@code pointer}: its value, its name, or its object's end. */
+    private Location locationOf(String pointer) {
+        Location at = starts.get(pointer);
+        if (at == null) {
+            at = names.get(pointer);
+        }
+        if (at == null) {
+            at = ends.get(pointer.substring(0, Math.max(0, pointer.lastIndexOf('/'))));
+        }
+        return at == null ? Location.UNKNOWN : at;
+    }
+
+    /** Stops the count at the deviation one past the limit. */
+    private static final class TooManyDeviations extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String pointer;
+
+        TooManyDeviations(String pointer) {
+            super(pointer, null, false, false);
+            this.pointer = pointer;
+        }
+    }
+
+    /** Jackson wraps what the stream under it throws: only the caller's stream throws an IOException there. */
+    private static IOException sourceFailure(JacksonIOException e) {
+        IOException cause = e.getCause();
+        return cause != null ? cause : new IOException(e.getMessage(), e);
     }
 
     private JsonNode value(JsonParser p, String pointer, @Nullable Kind kind) {
@@ -223,8 +307,7 @@ final class DocumentReader {
             boolean duplicate = !seen.add(canonical(kind, name));
             if (kind != null && (duplicate || !KNOWN.get(kind).contains(name))
                     && ++skippedMembers > options.maxDeviations()) {
-                throw fatal(Violation.LIMIT, child, nameAt, "more than " + options.maxDeviations()
-                        + " unknown or repeated members (maxDeviations)");
+                throw fatal(Violation.LIMIT, child, nameAt, tooManyDeviations());
             }
             if (duplicate) {
                 if (kind != null && reportDuplicates) {
@@ -384,76 +467,17 @@ final class DocumentReader {
         return name;
     }
 
-    private byte[] bytes(InputStream in) throws IOException {
-        boolean gzip = false;
-        try {
-            BufferedInputStream raw = new BufferedInputStream(new Counting(in, options.maxCompressedBytes()));
-            raw.mark(2);
-            int b0 = raw.read();
-            int b1 = b0 < 0 ? -1 : raw.read();
-            raw.reset();
-            gzip = b0 == 0x1f && b1 == 0x8b;
-            // gzip through the parser's own input layer: the same member, CRC, flag and trailing-byte rules
-            return readAll(gzip ? dev.tlsrpt.TlsRpt.openJson(raw, options) : raw, options.maxDecompressedBytes(),
-                    gzip);
-        } catch (dev.tlsrpt.LimitExceededException e) {
-            throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "more than " + e.limit()
-                    + (e.limitName().equals("maxDecompressedBytes") ? " bytes of JSON after decompression" : " bytes of input") + " ("
-                    + e.limitName() + ")");
-        } catch (dev.tlsrpt.MalformedReportException e) {
-            if (gzip && e.problem().contains("gzip")) {
-                throw fatal(Violation.GZIP, "", Location.UNKNOWN,
-                        "starts like gzip (1f 8b) but is not readable gzip: " + e.problem());
-            }
-            throw fatal(Violation.JSON, "", Location.UNKNOWN, "not UTF-8: " + e.problem());
-        } catch (LimitReached e) {
-            throw fatal(Violation.LIMIT, "", Location.UNKNOWN,
-                    "more than " + e.limit + " bytes of input (maxCompressedBytes)");
-        } catch (SourceFailure e) {
-            throw e;
-        } catch (IOException e) {
-            if (!gzip) {
-                throw e;
-            }
-            throw fatal(Violation.GZIP, "", Location.UNKNOWN,
-                    "starts like gzip (1f 8b) but is not readable gzip: " + e.getMessage());
-        }
-    }
+    /** The caller's stream: its failures told from ours, its first two bytes kept (gzip or not), left open. */
+    private static final class Source extends FilterInputStream {
+        private final byte[] first = new byte[2];
+        private int seen;
 
-    private static byte[] readAll(InputStream in, long max, boolean gzip) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) >= 0; ) {
-            total += n;
-            if (total > max) {
-                throw fatal(Violation.LIMIT, "", Location.UNKNOWN, "more than " + max + " bytes of JSON"
-                        + (gzip ? " after decompression" : "") + " (maxDecompressedBytes)");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
-    }
-
-    /** The caller's input passed {@link ParseOptions#maxCompressedBytes()}. */
-    private static final class LimitReached extends IOException {
-        private static final long serialVersionUID = 1L;
-        private final long limit;
-
-        LimitReached(long limit) {
-            super("more than " + limit + " bytes", null);
-            this.limit = limit;
-        }
-    }
-
-    /** Counts the caller's bytes and tells its failures from ours. */
-    private static final class Counting extends FilterInputStream {
-        private final long limit;
-        private long count;
-
-        Counting(InputStream in, long limit) {
+        Source(InputStream in) {
             super(in);
-            this.limit = limit;
+        }
+
+        boolean gzip() {
+            return seen == 2 && (first[0] & 0xff) == 0x1f && (first[1] & 0xff) == 0x8b;
         }
 
         @Override
@@ -464,8 +488,8 @@ final class DocumentReader {
             } catch (IOException e) {
                 throw new SourceFailure(e);
             }
-            if (b >= 0) {
-                count(1);
+            if (b >= 0 && seen < 2) {
+                first[seen++] = (byte) b;
             }
             return b;
         }
@@ -478,17 +502,10 @@ final class DocumentReader {
             } catch (IOException e) {
                 throw new SourceFailure(e);
             }
-            if (n > 0) {
-                count(n);
+            for (int i = 0; i < n && seen < 2; i++) {
+                first[seen++] = b[off + i];
             }
             return n;
-        }
-
-        private void count(int n) throws LimitReached {
-            count += n;
-            if (count > limit) {
-                throw new LimitReached(limit);
-            }
         }
 
         @Override

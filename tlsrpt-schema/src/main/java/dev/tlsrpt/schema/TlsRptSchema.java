@@ -5,7 +5,9 @@ import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
+import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.internal.ReportReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -234,14 +236,23 @@ public final class TlsRptSchema {
     }
 
     /**
-     * Validates one report given as JSON text.
+     * Validates one report given as JSON text, as its UTF-8 bytes would be validated. An unpaired surrogate,
+     * which has no UTF-8 form, is one violation with keyword {@value Violation#JSON}, as invalid UTF-8 bytes
+     * are, naming its char index, line and column.
      *
      * @param json the report
      * @return the result
      */
     public ValidationResult validate(String json) {
         Objects.requireNonNull(json, "json");
-        return validate(json.getBytes(StandardCharsets.UTF_8));
+        byte[] data;
+        try {
+            data = ReportReader.utf8(json);
+        } catch (MalformedReportException e) {
+            return new ValidationResult(List.of(new Violation(e.pointer(), e.line(), e.column(), Violation.JSON,
+                    "not UTF-8: " + e.problem())));
+        }
+        return validate(data);
     }
 
     /**

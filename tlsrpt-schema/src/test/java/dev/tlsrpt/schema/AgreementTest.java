@@ -116,6 +116,58 @@ class AgreementTest {
     }
 
     /**
+     * The validator counts the deviations the lenient parser counts and stops at the same {@code maxDeviations}:
+     * on the corpus and the mutants, each lenient document with {@code d} deviations is checked at the limits
+     * {@code d} (both accept) and {@code d - 1} (both reject); documents the parser rejects at 1 and 2.
+     */
+    @Test
+    void theLenientSchemaAgreesWithTheParserOnDeviationLimits() {
+        List<String> descriptions = new ArrayList<>();
+        List<byte[]> docs = new ArrayList<>();
+        for (String name : corpus()) {
+            descriptions.add(name);
+            docs.add(resource(name));
+        }
+        List<String> bases = new ArrayList<>(List.of(TlsRptSchemaTest.REPORT, TLSA_REPORT));
+        for (String name : List.of("dmarc-report-viewer/microsoft.json", "parsedmarc/mail.ru.json",
+                "github-issues/tlsrpt-reporter-51-postfix-no-policy-domain.json", "mox/microsoft.attachment.json")) {
+            bases.add(new String(resource(name), StandardCharsets.UTF_8));
+        }
+        for (Mutations.Mutant m : new Mutations(SEED + 1, bases).generate(1200)) {
+            descriptions.add(m.description());
+            docs.add(m.json().getBytes(StandardCharsets.UTF_8));
+        }
+        List<String> disagreements = new ArrayList<>();
+        int withSeveral = 0;
+        for (int i = 0; i < docs.size(); i++) {
+            byte[] doc = docs.get(i);
+            long d;
+            try {
+                d = TlsRpt.parseWithDeviations(doc, ParseOptions.lenient()).deviations().size();
+            } catch (MalformedReportException e) {
+                d = 2;
+            }
+            if (d >= 2) {
+                withSeveral++;
+            }
+            for (long max : new long[] {d, d - 1}) {
+                if (max >= 1) {
+                    String disagreement = disagreement(descriptions.get(i) + ", maxDeviations " + max, doc,
+                            ParseOptions.lenient().withMaxDeviations(max));
+                    if (disagreement != null) {
+                        disagreements.add(disagreement);
+                    }
+                }
+            }
+        }
+        assertThat(withSeveral).as("documents with two deviations or more").isGreaterThan(400);
+        assertThat(disagreements)
+                .as(disagreements.size() + " disagreements; the first:\n"
+                        + String.join("\n\n", disagreements.subList(0, Math.min(10, disagreements.size()))))
+                .isEmpty();
+    }
+
+    /**
      * Was a parser bug: offsets above 18 hours (allowed by RFC 3339 and the brief's DATE_TIME_REGEX) were rejected
      * because the parser built a {@code java.time.ZoneOffset}, capped at 18 hours. Fixed in core.
      */

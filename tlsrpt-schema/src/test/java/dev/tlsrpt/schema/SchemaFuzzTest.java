@@ -41,11 +41,31 @@ class SchemaFuzzTest {
             boolean parses = parses(data, schema.isStrict() ? ParseOptions.strict() : ParseOptions.lenient());
             assertThat(result.isValid()).as("%s schema agrees with the parser: %s", schema.isStrict() ? "strict"
                     : "lenient", result.violations()).isEqualTo(parses);
+            if (!schema.isStrict()) {
+                // the validator counts the deviations the parser counts: at a limit of one less, both reject
+                long deviations = deviations(data);
+                if (deviations >= 2) {
+                    ParseOptions tight = ParseOptions.lenient().withMaxDeviations(deviations - 1);
+                    assertThat(TlsRptSchema.of(tight).validate(data).isValid()).as("maxDeviations %d: %s",
+                            deviations - 1, TlsRptSchema.of(tight).validate(data).violations()).isFalse();
+                    assertThat(TlsRptSchema.of(tight.withMaxDeviations(deviations)).validate(data).isValid())
+                            .isTrue();
+                }
+            }
             boolean gzip = data.length >= 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b;
             if (!gzip) {
                 assertThat(schema.validate(HostileStreams.gzip(data)).isValid()).as("gzip is transparent")
                         .isEqualTo(result.isValid());
             }
+        }
+    }
+
+    /** The deviations the lenient parser reports, or -1 when it rejects the document. */
+    static long deviations(byte[] data) {
+        try {
+            return TlsRpt.parseWithDeviations(data, ParseOptions.lenient()).deviations().size();
+        } catch (MalformedReportException e) {
+            return -1;
         }
     }
 

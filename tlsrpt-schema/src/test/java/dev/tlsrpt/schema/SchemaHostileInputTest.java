@@ -12,6 +12,7 @@ import static dev.tlsrpt.hostile.HostileStreams.repeat;
 import static dev.tlsrpt.hostile.HostileStreams.sandwich;
 import static dev.tlsrpt.hostile.HostileStreams.text;
 import static dev.tlsrpt.hostile.HostileStreams.utf8;
+import static dev.tlsrpt.hostile.HostileStreams.withHeaderCrc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -72,17 +73,23 @@ class SchemaHostileInputTest {
         List<Case> t = new ArrayList<>();
         t.add(new Case("gzip bomb: 1 GiB of white space, about 1 MiB compressed",
                 () -> gzipLazily(sandwich("{\"organization-name\":", " ", GIB, "\"x\"}")), Violation.LIMIT, "",
-                "maxDecompressedBytes", 768 * MIB, false));
+                "maxDecompressedBytes", 16 * MIB, false)); // was 768 MiB: the document was buffered, doubling
+        t.add(new Case("gzip bomb: 1 GiB of one string, about 1 MiB compressed",
+                () -> gzipLazily(sandwich("{\"organization-name\":\"", "a", GIB, "\"}")), Violation.LIMIT,
+                "/organization-name", "String value length", 32 * MIB, false));
         t.add(new Case("truncated gzip", bytes(head(gzip(VALID), 40)), Violation.GZIP, "", "gzip", 8 * MIB, false));
         t.add(new Case("gzip with a wrong CRC", bytes(corruptCrc(gzip(VALID))), Violation.GZIP, "", "gzip", 8 * MIB,
                 false));
+        t.add(new Case("gzip with FHCRC and a wrong header CRC", bytes(withHeaderCrc(gzip(VALID), 1)), Violation.GZIP,
+                "", "wrong header CRC (FHCRC) at byte offset 10", 8 * MIB, false));
         t.add(new Case("100 000 levels of arrays", () -> repeat("[", 100_000), Violation.LIMIT,
                 "/0".repeat(64), "nesting", 16 * MIB, false));
         t.add(new Case("100 000 levels of objects in organization-name",
                 () -> concat(text("{\"organization-name\":"), repeat("{\"a\":", 100_000)), Violation.LIMIT,
                 "/organization-name" + "/a".repeat(63), "nesting", 16 * MIB, false));
         t.add(new Case("a 1 GiB string", () -> sandwich("{\"organization-name\":\"", "a", GIB, "\"}"),
-                Violation.LIMIT, "", "maxCompressedBytes", 256 * MIB, false));
+                Violation.LIMIT, "/organization-name", "String value length", 32 * MIB, false)); // was
+                // maxCompressedBytes at 256 MiB: the whole input was buffered before the string was read
         t.add(new Case("a member name of 10 MiB", () -> sandwich("{\"", "k", 10 * MIB, "\":1}"), Violation.LIMIT,
                 "", "Name length", 128 * MIB, false));
         t.add(new Case("10 million empty policies",
@@ -167,6 +174,59 @@ class SchemaHostileInputTest {
             assertThat(first.message()).as("message of " + first).containsIgnoringCase(c.message());
         }
         assertThat(allocated[0]).as("bytes allocated by %s", c.name()).isLessThanOrEqualTo(c.maxAllocated());
+    }
+
+    /**
+     * SECURITY.md promises memory bounded by {@code maxDecompressedBytes}: the validator buffered the whole
+     * document in a doubling buffer (1 GiB bomb: 450-550 MB of heap; here 16 MiB cost 32 MiB and more), and
+     * now stops as the limit passes, holding far less than the limit.
+     */
+    @org.junit.jupiter.api.Test
+    void aBombStopsAtMaxDecompressedBytesWithoutHoldingMoreThanTheLimit() throws Exception {
+        long limit = 16 * MIB;
+        dev.tlsrpt.ParseOptions small = dev.tlsrpt.ParseOptions.lenient().withMaxDecompressedBytes(limit);
+        List<Supplier<InputStream>> bombs = List.of(
+                () -> gzipLazily(sandwich("{\"organization-name\":", " ", GIB, "\"x\"}")),
+                () -> sandwich("{\"organization-name\":", " ", 48 * MIB, "\"x\"}"));
+        for (TlsRptSchema schema : List.of(TlsRptSchema.of(small), TlsRptSchema.of(small.withStrict(true)))) {
+            for (int i = 0; i < bombs.size(); i++) {
+                Supplier<InputStream> bomb = bombs.get(i);
+                long[] allocated = new long[1];
+                ValidationResult result = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+                    long before = allocatedBytes();
+                    try (InputStream in = bomb.get()) {
+                        return schema.validate(in);
+                    } finally {
+                        allocated[0] = allocatedBytes() - before;
+                    }
+                });
+                String what = (i == 0 ? "gzip" : "plain") + " bomb, " + schema;
+                assertThat(result.violations()).as(what).singleElement().satisfies(v -> {
+                    assertThat(v.keyword()).isEqualTo(Violation.LIMIT);
+                    assertThat(v.message()).isEqualTo("more than 16777216 bytes of JSON"
+                            + (bomb == bombs.get(0) ? " after decompression" : "") + " (maxDecompressedBytes)");
+                });
+                assertThat(allocated[0]).as("bytes allocated by the %s", what).isLessThan(limit / 4);
+            }
+        }
+    }
+
+    /** A Java string's unpaired surrogate has no UTF-8 form: it was validated as '?' (getBytes), now refused. */
+    @org.junit.jupiter.api.Test
+    void anUnpairedSurrogateInJsonTextIsAJsonViolationWithItsPlace() {
+        String json = VALID.replace("{\"organization-name\":\"Org\"", "{\n  \"organization-name\": \"\u00e9\u00e9\ud800\"");
+        for (TlsRptSchema schema : List.of(TlsRptSchema.strict(), TlsRptSchema.lenient())) {
+            ValidationResult result = schema.validate(json);
+            assertThat(result.violations()).as(schema.toString()).singleElement().satisfies(v -> {
+                assertThat(v.keyword()).isEqualTo(Violation.JSON);
+                assertThat(v.pointer()).isEmpty();
+                assertThat(v.line()).isEqualTo(2);
+                assertThat(v.column()).isEqualTo(29);
+                assertThat(v.message()).isEqualTo("not UTF-8: an unpaired surrogate U+D800 at char index 28 of the"
+                        + " text: it has no UTF-8 encoding, and RFC 8460 reports are I-JSON, which must be UTF-8");
+            });
+        }
+        assertThat(TlsRptSchema.strict().validate(VALID.replace("\"Org\"", "\"\ud83d\ude00\"")).isValid()).isTrue();
     }
 
     static byte[] corruptCrc(byte[] gz) {
