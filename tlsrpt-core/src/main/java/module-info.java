@@ -5,7 +5,7 @@
  */
 module dev.tlsrpt {
     requires tools.jackson.core;
-    requires static transitive org.jspecify;
+    requires transitive org.jspecify; // the API's @Nullable: a consumer compiles against it (CHANGES.md)
 
     exports dev.tlsrpt;
     exports dev.tlsrpt.model;
