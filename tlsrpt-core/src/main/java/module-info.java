@@ -6,7 +6,7 @@
 @SuppressWarnings("module") // the schema module is not on core's module path
 module dev.tlsrpt {
     requires tools.jackson.core;
-    requires static transitive org.jspecify;
+    requires transitive org.jspecify; // the API's @Nullable: a consumer compiles against it (CHANGES.md)
 
     exports dev.tlsrpt;
     exports dev.tlsrpt.model;

@@ -9,7 +9,7 @@ module dev.tlsrpt.schema {
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires com.networknt.schema;
-    requires static transitive org.jspecify;
+    requires transitive org.jspecify; // the API's @Nullable: a consumer compiles against it (CHANGES.md)
 
     exports dev.tlsrpt.schema;
 

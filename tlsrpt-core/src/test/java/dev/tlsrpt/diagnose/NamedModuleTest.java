@@ -11,19 +11,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.json.JsonFactory;
 
 /**
  * The tests run on the class path; this one loads the compiled {@code dev.tlsrpt} module (with
- * jackson-core) into its own module layer and diagnoses a report there, to show that the advice bundle
+ * jackson-core and JSpecify, its runtime dependencies) into its own module layer and diagnoses a report there, to show that the advice bundle
  * is found inside the named module too.
  */
 class NamedModuleTest {
 
     @Test
     void theAdviceBundleLoadsInsideTheNamedModule() throws Exception {
-        ModuleFinder finder = ModuleFinder.of(location(Diagnosis.class), location(JsonFactory.class));
+        ModuleFinder finder = ModuleFinder.of(location(Diagnosis.class), location(JsonFactory.class),
+                location(Nullable.class));
         ModuleLayer boot = ModuleLayer.boot();
         Configuration config = boot.configuration().resolve(finder, ModuleFinder.of(), Set.of("dev.tlsrpt"));
         ModuleLayer layer = boot.defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());
