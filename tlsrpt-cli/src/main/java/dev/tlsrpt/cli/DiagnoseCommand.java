@@ -109,7 +109,8 @@ final class DiagnoseCommand implements Callable<Integer> {
                     + " a report without any is left out. Default: all.")
     private @Nullable Severity minSeverity;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = FailOn.DEFAULT,
+    // its own parameter label: picocli's bash completion names its list of values after the label
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
             converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
             description = "Exit with 1 when a finding is at or above this severity (${COMPLETION-CANDIDATES};"
                     + " default: ${DEFAULT-VALUE}); with --group, an ongoing finding. Independent of --min-severity.")

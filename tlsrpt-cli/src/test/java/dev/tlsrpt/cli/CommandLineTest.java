@@ -2,6 +2,7 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -71,6 +72,22 @@ class CommandLineTest {
         Run run = Run.tlsrpt("generate-completion");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("complete -F _complete_tlsrpt", "summary");
+    }
+
+    @Test
+    void completionCompletesTheLaunchersNameAndEachOptionsOwnValues() {
+        Run run = Run.tlsrpt("generate-completion");
+
+        assertThat(run.out).contains("\ncomplete -F _complete_tlsrpt -o default tlsrpt ",
+                "  local SEVERITY_option_args=(\"critical\" \"warning\" \"info\" \"ok\") # --min-severity values\n",
+                "  local LEVEL_option_args=(\"critical\" \"warning\" \"info\" \"never\") # --fail-on values\n",
+                "'--sample'", "  local FORMAT_option_args=(\"text\" \"json\") # --format values\n");
+        // each option's list of values is defined once per command: none overrides another's
+        for (String command : run.out.split("\nfunction ")) {
+            List<String> names = command.lines().filter(l -> l.contains("_option_args=("))
+                    .map(l -> l.substring(0, l.indexOf('='))).toList();
+            assertThat(names).as(command.lines().findFirst().orElse("")).doesNotHaveDuplicates();
+        }
     }
 
     @Test
