@@ -38,8 +38,13 @@ class CommandLineTest {
     void versionNamesTheBuild() {
         Run run = Run.tlsrpt("--version");
         assertThat(run.exitCode).isZero();
-        assertThat(run.out).startsWith("tlsrpt " + VersionProvider.version() + " ");
+        assertThat(run.out).startsWith("tlsrpt " + VersionProvider.version() + " (tlsrpt-java, RFC 8460 SMTP TLS Reporting)\n"
+                + "commit " + VersionProvider.commit() + ", built " + VersionProvider.built() + "\nJava ");
         assertThat(VersionProvider.version()).matches("[0-9]+\\.[0-9]+\\.[0-9]+.*");
+        // built in a git checkout, the build wrote the commit; from a source tarball (no .git), "unknown"
+        boolean checkout = java.nio.file.Files.exists(java.nio.file.Path.of("..", ".git"));
+        assertThat(VersionProvider.commit()).matches(checkout ? "[0-9a-f]{40}" : "unknown");
+        assertThat(java.time.Instant.parse(VersionProvider.built())).isNotNull();
     }
 
     @Test
