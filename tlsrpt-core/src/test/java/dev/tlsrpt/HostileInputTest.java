@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tlsrpt.hostile.HostileReports;
 import dev.tlsrpt.model.PolicyType;
 import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
@@ -253,6 +254,15 @@ class HostileInputTest {
                 deviation(DeviationKind.DUPLICATE_MEMBER, "/policies/0/failure-details/0/additional-info-uri"),
                 8 * MIB, null));
 
+        // diagnosis: the report is read, and what diagnosing it costs follows the report's size
+        t.add(new Case("gzip, 9,990 mx lines and 3,000 unknown result types: diagnosed in memory of the"
+                + " report's order (issue 13: a 6 GB heap ran out)",
+                bytes(gzip(HostileReports.manyPatternsAndDetails(9_990, 3_000))),
+                readsWith(DeviationKind.UNKNOWN_RESULT_TYPE, "/policies/0/failure-details/0/result-type",
+                        HostileInputTest::diagnosedWithinBounds),
+                deviation(DeviationKind.UNKNOWN_RESULT_TYPE, "/policies/0/failure-details/0/result-type"),
+                64 * MIB, null));
+
         // not plain JSON
         t.add(both("a line comment", bytes(VALID.replace("{\"organization", "{// c\n\"organization")),
                 fails("", "comment"), 8 * MIB));
@@ -334,6 +344,19 @@ class HostileInputTest {
     }
 
     record Measured(ReportChecks.Outcome outcome, long allocated) {
+    }
+
+    /** Diagnoses the report and renders it, within a hang guard and 256 MiB of allocation. */
+    static void diagnosedWithinBounds(ParseResult r) {
+        long[] out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            long before = allocatedBytes();
+            dev.tlsrpt.diagnose.Diagnosis d = TlsRpt.diagnose(r);
+            long chars = d.toText().length() + d.toJson().length();
+            return new long[] {allocatedBytes() - before, chars, d.findings().size()};
+        }, "no diagnosis within the hang guard");
+        assertThat(out[2]).as("findings").isEqualTo(3 * 3_000);
+        assertThat(out[1]).as("characters of text and JSON").isLessThan(32 * MIB);
+        assertThat(out[0]).as("bytes allocated by diagnosing").isLessThan(256 * MIB);
     }
 
     // ---------------------------------------------------------------------------------------------------

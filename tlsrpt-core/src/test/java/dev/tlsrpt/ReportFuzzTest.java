@@ -4,12 +4,20 @@ import static dev.tlsrpt.hostile.HostileStreams.gzip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.tlsrpt.diagnose.Diagnosis;
+import dev.tlsrpt.diagnose.Finding;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 
 /**
  * Fuzz targets for report parsing (Jazzer). The property: a parse returns a report or throws the
  * library's own {@link MalformedReportException}, with a well-formed location, within the limits, and the
  * whole-report and streaming readers, strict and lenient modes and tight limits agree (see
- * {@link ReportChecks#checkAll}).
+ * {@link ReportChecks#checkAll}); a report read is diagnosed at a cost that follows its size
+ * ({@link #checkDiagnosis}).
  *
  * <p>Without {@code JAZZER_FUZZ} each target runs as a regression test over its inputs directory
  * ({@code ReportFuzzTestInputs/<method>/}: the corpus copied there by the build, plus every finding kept);
@@ -22,6 +30,7 @@ class ReportFuzzTest {
     void plainReports(byte[] data) {
         ReportChecks.Outcome lenient = ReportChecks.checkAll(data);
         assertThat(lenient.ok() ? lenient.get().report() : lenient.failure().problem()).isNotNull();
+        checkDiagnosis(lenient, data);
     }
 
     /**
@@ -33,9 +42,38 @@ class ReportFuzzTest {
         boolean raw = data.length >= 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b;
         byte[] input = raw ? data : gzip(data);
         ReportChecks.Outcome outcome = ReportChecks.checkAll(input);
+        checkDiagnosis(outcome, input);
         if (!raw) {
             assertThat(outcome.identity()).as("gzip is transparent")
                     .isEqualTo(ReportChecks.parse(data, ParseOptions.lenient()).identity());
         }
     }
+
+    /**
+     * A report that was read is diagnosed and rendered, and what that writes grows with the report: each
+     * finding's texts are bounded, the text and JSON renderings together are at most a fixed multiple of
+     * the report's JSON bytes.
+     */
+    static void checkDiagnosis(ReportChecks.Outcome lenient, byte[] input) {
+        if (!lenient.ok()) {
+            return;
+        }
+        long jsonBytes;
+        try (InputStream json = TlsRpt.openJson(new ByteArrayInputStream(input), ParseOptions.lenient())) {
+            jsonBytes = json.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("a byte array stream cannot fail", e);
+        }
+        Diagnosis d = TlsRpt.diagnose(lenient.get());
+        for (Finding f : d.findings()) {
+            assertThat(f.title().length() + f.explanation().length() + f.action().length())
+                    .as("the texts of one finding").isLessThanOrEqualTo(MAX_FINDING_TEXT);
+        }
+        long written = d.toText().length() + (long) d.toText(true).length() + d.toJson().length();
+        assertThat(written).as("text and JSON of a %,d-byte report", jsonBytes)
+                .isLessThanOrEqualTo(64 * 1024 + 200 * jsonBytes);
+    }
+
+    /** The most characters of title, explanation and action together of one finding. */
+    static final int MAX_FINDING_TEXT = 8_000;
 }

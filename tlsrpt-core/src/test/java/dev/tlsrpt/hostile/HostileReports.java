@@ -1,0 +1,88 @@
+package dev.tlsrpt.hostile;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Hostile reports as JSON text, for the diagnosis tests here and in the command line tool's tests (through
+ * core's test-jar).
+ */
+public final class HostileReports {
+
+    private HostileReports() {
+    }
+
+    /**
+     * An sts report built from its parts. The policy has no {@code mx-host} member, so its mx patterns are
+     * the {@code mx:} lines of the policy-string (as Microsoft sends them).
+     *
+     * @param organization the {@code organization-name}, as JSON string content (escapes allowed)
+     * @param domain the {@code policy-domain}, as JSON string content
+     * @param policyStrings the policy-string lines, as JSON string content
+     * @param details the failure details, each a JSON object
+     * @return the report's JSON
+     */
+    public static String stsReport(String organization, String domain, List<String> policyStrings,
+            List<String> details) {
+        StringBuilder b = new StringBuilder(64 * (policyStrings.size() + details.size()) + 512);
+        b.append("{\"organization-name\":\"").append(organization).append("\",")
+                .append("\"date-range\":{\"start-datetime\":\"2026-11-26T00:00:00Z\",")
+                .append("\"end-datetime\":\"2026-11-26T23:59:59Z\"},")
+                .append("\"contact-info\":\"tlsrpt@sender.example\",\"report-id\":\"r1\",")
+                .append("\"policies\":[{\"policy\":{\"policy-type\":\"sts\",\"policy-string\":[");
+        for (int i = 0; i < policyStrings.size(); i++) {
+            b.append(i == 0 ? "" : ",").append('"').append(policyStrings.get(i)).append('"');
+        }
+        long failed = details.size();
+        b.append("],\"policy-domain\":\"").append(domain).append("\"},")
+                .append("\"summary\":{\"total-successful-session-count\":1000,\"total-failure-session-count\":")
+                .append(failed).append("},\"failure-details\":[");
+        for (int i = 0; i < details.size(); i++) {
+            b.append(i == 0 ? "" : ",").append(details.get(i));
+        }
+        return b.append("]}]}").toString();
+    }
+
+    /**
+     * A failure detail with one failed session.
+     *
+     * @param resultType the {@code result-type}, as JSON string content
+     * @param mx the {@code receiving-mx-hostname} as JSON string content, null to leave it out
+     * @param reasonCode the {@code failure-reason-code} as JSON string content, null to leave it out
+     * @return the detail's JSON
+     */
+    public static String detail(String resultType, @Nullable String mx,
+            @Nullable String reasonCode) {
+        return "{\"result-type\":\"" + resultType + "\",\"sending-mta-ip\":\"192.0.2.1\""
+                + (mx == null ? "" : ",\"receiving-mx-hostname\":\"" + mx + "\"")
+                + ",\"failed-session-count\":1"
+                + (reasonCode == null ? "" : ",\"failure-reason-code\":\"" + reasonCode + "\"") + "}";
+    }
+
+    /**
+     * The diagnosis amplifier of issue 13: a policy-string of {@code patterns} {@code mx:} lines
+     * ({@code mx<i>.example.net}, the mode line after them) and {@code details} failure details, each with
+     * its own result type RFC 8460 does not define (so each is a finding and a deviation of its own): the
+     * even ones name no receiving MX host (the finding is about the policy's patterns), the odd ones a host
+     * outside the policy.
+     *
+     * @param patterns the number of mx lines
+     * @param details the number of failure details
+     * @return the report's JSON
+     */
+    public static String manyPatternsAndDetails(int patterns, int details) {
+        List<String> lines = new ArrayList<>(patterns + 3);
+        lines.add("version: STSv1");
+        for (int i = 1; i <= patterns; i++) {
+            lines.add("mx: mx" + i + ".example.net");
+        }
+        lines.add("mode: enforce");
+        lines.add("max_age: 604800");
+        List<String> ds = new ArrayList<>(details);
+        for (int i = 0; i < details; i++) {
+            ds.add(detail("x-unknown-" + i, i % 2 == 0 ? null : "outside" + i + ".example.org", "code " + i));
+        }
+        return stsReport("Sender", "example.net", lines, ds);
+    }
+}
