@@ -1,6 +1,7 @@
 package dev.tlsrpt.diagnose;
 
 import dev.tlsrpt.Deviation;
+import dev.tlsrpt.internal.PolicyStrings;
 import dev.tlsrpt.model.DateRange;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
@@ -20,12 +21,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Turns one report into its findings. One instance per diagnosis; not thread-safe. */
+/**
+ * Turns one report into its findings. One instance per diagnosis; not thread-safe.
+ *
+ * <p>The cost follows the report's size: what a policy's policy-string says (its mode, its mx patterns)
+ * is read once per policy ({@link PolicyFacts}), a host is matched against the patterns by hash lookups,
+ * and every text quotes sender data as bounded excerpts, listing at most {@link #MAX_PATTERNS_LISTED}
+ * patterns.
+ */
 final class Diagnoser {
 
     /** Reason-code advice that only repeats the result type's own advice, so its action is left out. */
@@ -36,19 +45,45 @@ final class Diagnoser {
     /** At most this many reason codes are quoted in one explanation. */
     private static final int MAX_CODES_QUOTED = 5;
 
+    /** At most this many mx patterns are listed in one text; the rest are counted. */
+    static final int MAX_PATTERNS_LISTED = 5;
+
+    /** The longest excerpt of a host or domain name in a text (a valid one has at most 253 characters). */
+    static final int MAX_NAME = 255;
+
+    /** The longest excerpt of an organization name in a text. */
+    static final int MAX_ORGANIZATION = 200;
+
     private static final Pattern POLICY_POINTER = Pattern.compile("^/policies/([0-9]+)(?:/.*)?$");
 
     private final TlsReport report;
     private final List<Deviation> deviations;
-    private final AdviceCatalog advice;
+    private final AdviceCatalog.Formatter advice;
     private final Locale locale;
     private final List<Finding> findings = new ArrayList<>();
+    /** What each policy says, read on first use; by policy index. */
+    private final @Nullable PolicyFacts[] facts;
+    /** The reporting organization as texts quote it. */
+    private final String organization;
+    private final String mxPlaceholder;
 
     Diagnoser(TlsReport report, List<Deviation> deviations, AdviceCatalog advice, Locale locale) {
         this.report = report;
         this.deviations = List.copyOf(deviations);
-        this.advice = advice;
+        this.advice = advice.formatter();
         this.locale = locale;
+        this.mxPlaceholder = this.advice.format("placeholder.mx");
+        this.facts = new PolicyFacts[report.policies().size()];
+        this.organization = Texts.excerpt(report.organizationName(), MAX_ORGANIZATION);
+    }
+
+    private PolicyFacts facts(int index) {
+        PolicyFacts f = facts[index];
+        if (f == null) {
+            f = new PolicyFacts(report.policies().get(index).policy());
+            facts[index] = f;
+        }
+        return f;
     }
 
     Diagnosis diagnose() {
@@ -88,6 +123,7 @@ final class Diagnoser {
 
     private void diagnosePolicy(int index, PolicyResult result) {
         Policy policy = result.policy();
+        PolicyFacts pf = facts(index);
         Map<String, List<FailureDetail>> groups = new LinkedHashMap<>();
         for (FailureDetail d : result.failureDetails()) {
             String mx = d.receivingMxHostname();
@@ -95,34 +131,34 @@ final class Diagnoser {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
         for (List<FailureDetail> group : groups.values()) {
-            findings.add(failureFinding(index, result, group));
+            findings.add(failureFinding(index, result, pf, group));
         }
         if (policy.policyType() == PolicyType.NO_POLICY_FOUND) {
-            findings.add(noPolicyFinding(index, result));
+            findings.add(noPolicyFinding(index, result, pf));
         }
         long sum = saturatingSum(result.failureDetails());
         long total = result.summary().totalFailureSessionCount();
         if (sum != total) {
-            findings.add(countMismatchFinding(index, result, sum));
+            findings.add(countMismatchFinding(index, result, pf, sum));
         }
-        if (policy.policyType() == PolicyType.STS && !policy.mxPatterns().isEmpty()) {
+        if (policy.policyType() == PolicyType.STS && !pf.patterns.isEmpty()) {
             Map<String, String> hosts = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FailureDetail d : result.failureDetails()) {
                 String mx = d.receivingMxHostname();
-                if (mx != null && !mx.isBlank() && !policy.matchesMx(mx)) {
+                if (mx != null && !mx.isBlank() && !pf.matcher.matches(mx)) {
                     String key = normalizeHost(mx);
                     hosts.putIfAbsent(key, mx);
                     counts.merge(key, d.failedSessionCount(), Diagnoser::add);
                 }
             }
             for (Map.Entry<String, String> e : hosts.entrySet()) {
-                findings.add(mxNotInPolicyFinding(index, result, e.getValue(), counts.get(e.getKey())));
+                findings.add(mxNotInPolicyFinding(index, result, pf, e.getValue(), counts.get(e.getKey())));
             }
         }
     }
 
-    private Finding failureFinding(int index, PolicyResult result, List<FailureDetail> group) {
+    private Finding failureFinding(int index, PolicyResult result, PolicyFacts pf, List<FailureDetail> group) {
         Policy policy = result.policy();
         FailureDetail first = group.get(0);
         ResultType type = first.resultType();
@@ -138,15 +174,15 @@ final class Diagnoser {
             addIfPresent(codes, d.failureReasonCode());
             addIfPresent(info, d.additionalInformation());
         }
-        Mx mx = mxOf(first.receivingMxHostname(), policy);
+        Mx mx = mxOf(first.receivingMxHostname(), pf);
         long policySessions = Math.max(sessions(result.summary()),
                 add(result.summary().totalSuccessfulSessionCount(), failed));
         double share = share(failed, policySessions);
-        Args args = new Args(policy, mx, type.category());
+        Args args = new Args(pf, mx, type.category());
         args.failed = failed;
         args.sessions = policySessions;
         args.share = share;
-        args.resultTypeName = first.resultTypeName();
+        args.resultTypeName = Texts.excerpt(first.resultTypeName());
         Object[] a = args.array();
 
         String id = adviceId(type);
@@ -161,7 +197,7 @@ final class Diagnoser {
         } else if (mx.source == MxHostSource.ABSENT) {
             explanation.add(advice.format("mx.absent", a));
         }
-        explanation.add(consequence(policy, type.category(), a));
+        explanation.add(consequence(pf, type.category(), a));
         List<String> actions = new ArrayList<>();
         actions.add(typeText(id, "action", ptype, a));
         Set<String> seenIds = new LinkedHashSet<>();
@@ -185,19 +221,19 @@ final class Diagnoser {
                 actions.add(advice.format("code." + match.id() + ".action", ca));
             }
         }
-        Severity severity = severityOf(policy);
+        Severity severity = severityOf(policy.policyType(), pf.mode);
         return new Finding(severity, FindingKind.FAILURE, type, first.resultTypeName(), index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(),
+                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), pf.mode,
                 mx.host, mx.source, failed, policySessions, share, List.copyOf(sending), List.copyOf(receiving),
                 List.copyOf(codes), List.copyOf(info), typeText(id, "title", ptype, a), join(explanation),
                 join(actions), typeText(id, "reference", ptype, a), null);
     }
 
-    private Finding noPolicyFinding(int index, PolicyResult result) {
+    private Finding noPolicyFinding(int index, PolicyResult result, PolicyFacts pf) {
         Policy policy = result.policy();
-        Mx mx = mxOf(null, policy);
+        Mx mx = mxOf(null, pf);
         Summary s = result.summary();
-        Args args = new Args(policy, mx, ResultCategory.UNKNOWN);
+        Args args = new Args(pf, mx, ResultCategory.UNKNOWN);
         args.failed = s.totalFailureSessionCount();
         args.sessions = sessions(s);
         args.share = share(args.failed, args.sessions);
@@ -210,10 +246,10 @@ final class Diagnoser {
                 advice.format("noPolicy.action", a), advice.format("noPolicy.reference", a), null);
     }
 
-    private Finding countMismatchFinding(int index, PolicyResult result, long sum) {
+    private Finding countMismatchFinding(int index, PolicyResult result, PolicyFacts pf, long sum) {
         Policy policy = result.policy();
         Summary s = result.summary();
-        Args args = new Args(policy, Mx.ABSENT_MX, ResultCategory.UNKNOWN);
+        Args args = new Args(pf, Mx.ABSENT_MX, ResultCategory.UNKNOWN);
         args.failed = s.totalFailureSessionCount();
         args.sessions = sessions(s);
         args.share = share(args.failed, args.sessions);
@@ -222,24 +258,24 @@ final class Diagnoser {
         boolean noDetails = result.failureDetails().isEmpty();
         String key = noDetails ? "report.countMismatch.noDetails" : "report.countMismatch";
         return new Finding(noDetails ? Severity.WARNING : Severity.INFO, FindingKind.FAILURE_COUNT_MISMATCH, null,
-                null, index, policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(),
+                null, index, policy.policyType(), policy.policyTypeName(), policy.policyDomain(), pf.mode,
                 null, MxHostSource.ABSENT, args.failed, args.sessions, args.share, List.of(), List.of(), List.of(),
                 List.of(), advice.format(key + ".title", a), advice.format(key + ".explanation", a),
                 advice.format(key + ".action", a), advice.format(key + ".reference", a), null);
     }
 
-    private Finding mxNotInPolicyFinding(int index, PolicyResult result, String host, long failed) {
+    private Finding mxNotInPolicyFinding(int index, PolicyResult result, PolicyFacts pf, String host, long failed) {
         Policy policy = result.policy();
-        Mx mx = new Mx(host, MxHostSource.RECEIVING_MX_HOSTNAME, List.of(host));
-        Args args = new Args(policy, mx, ResultCategory.UNKNOWN);
+        Mx mx = mxOf(host, pf);
+        Args args = new Args(pf, mx, ResultCategory.UNKNOWN);
         args.failed = failed;
         args.sessions = Math.max(sessions(result.summary()),
                 add(result.summary().totalSuccessfulSessionCount(), failed));
         args.share = share(failed, args.sessions);
-        args.extra = String.join(", ", policy.mxPatterns());
+        args.extra = Objects.requireNonNull(pf.patternsText, "patterns");
         Object[] a = args.array();
         return new Finding(Severity.INFO, FindingKind.MX_HOST_NOT_IN_POLICY, null, null, index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(), host,
+                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), pf.mode, host,
                 MxHostSource.RECEIVING_MX_HOSTNAME, failed, args.sessions, args.share, List.of(), List.of(),
                 List.of(), List.of(), advice.format("report.mxNotInPolicy.title", a),
                 advice.format("report.mxNotInPolicy.explanation", a),
@@ -254,21 +290,21 @@ final class Diagnoser {
         String key = length.isNegative() ? "report.dateRangeReversed" : "report.dateRange";
         Object[] a = {
             DateTimeFormatter.ISO_INSTANT.format(range.start()), DateTimeFormatter.ISO_INSTANT.format(range.end()),
-            duration(length.abs()), report.organizationName()
+            duration(length.abs()), organization
         };
         return reportFinding(Severity.INFO, FindingKind.DATE_RANGE_NOT_ONE_UTC_DAY, key, a, null);
     }
 
     private Finding deviationFinding(Deviation d) {
         String kind = d.kind().name();
-        String where = d.pointer().isEmpty() ? advice.format("placeholder.document") : d.pointer();
+        String where = d.pointer().isEmpty() ? advice.format("placeholder.document") : Texts.excerpt(d.pointer(), 200);
         if (d.line() >= 0) {
             where = advice.format("deviation.position", where, String.valueOf(d.line()), String.valueOf(d.column()));
         }
         String description = advice.formatFirst(List.of("deviation." + kind), new Object[0]);
         Object[] a = {
             kind, where, sentence(Texts.excerpt(d.message(), 200)), description == null ? "" : description,
-            report.organizationName()
+            organization
         };
         Finding f = reportFinding(Severity.INFO, FindingKind.PARSE_DEVIATION, "report.deviation", a, d.pointer());
         Matcher m = POLICY_POINTER.matcher(d.pointer());
@@ -278,7 +314,7 @@ final class Diagnoser {
                 if (index < report.policies().size()) {
                     Policy p = report.policies().get(index).policy();
                     return new Finding(f.severity(), f.kind(), null, null, index, p.policyType(), p.policyTypeName(),
-                            p.policyDomain(), p.stsMode(), null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
+                            p.policyDomain(), facts(index).mode, null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
                             List.of(), List.of(), List.of(), f.title(), f.explanation(), f.action(), f.reference(),
                             f.pointer());
                 }
@@ -290,7 +326,7 @@ final class Diagnoser {
     }
 
     private Finding allClearFinding(long total, int policies) {
-        Object[] a = {String.valueOf(total), String.valueOf(policies), report.organizationName()};
+        Object[] a = {String.valueOf(total), String.valueOf(policies), organization};
         return reportFinding(Severity.OK, FindingKind.ALL_CLEAR, "allClear", a, null);
     }
 
@@ -305,22 +341,22 @@ final class Diagnoser {
     // ---------------------------------------------------------------- severity and texts
 
     /** Failures under enforce or DANE blocked mail; anything else was delivered or its fate is unknown. */
-    static Severity severityOf(Policy policy) {
-        return switch (policy.policyType()) {
+    static Severity severityOf(PolicyType type, @Nullable StsMode mode) {
+        return switch (type) {
             case TLSA -> Severity.CRITICAL;
-            case STS -> policy.stsMode() == StsMode.ENFORCE ? Severity.CRITICAL : Severity.WARNING;
+            case STS -> mode == StsMode.ENFORCE ? Severity.CRITICAL : Severity.WARNING;
             case NO_POLICY_FOUND, UNKNOWN -> Severity.WARNING;
         };
     }
 
-    private String consequence(Policy policy, ResultCategory category, Object[] a) {
+    private String consequence(PolicyFacts pf, ResultCategory category, Object[] a) {
         String cat = category == ResultCategory.STS_POLICY ? ".policyFailure" : "";
-        String key = switch (policy.policyType()) {
+        String key = switch (pf.policy.policyType()) {
             case TLSA -> "consequence.tlsa";
             case NO_POLICY_FOUND -> "consequence.noPolicy";
             case UNKNOWN -> "consequence.unknownPolicy";
             case STS -> {
-                StsMode mode = policy.stsMode();
+                StsMode mode = pf.mode;
                 yield "consequence.sts." + (mode == null ? "unknown" : mode.wireName());
             }
         };
@@ -363,23 +399,82 @@ final class Diagnoser {
         };
     }
 
-    /** The MX host of a finding and where it comes from, plus the single host names for DNS names. */
-    private record Mx(@Nullable String host, MxHostSource source, List<String> hosts) {
-        static final Mx ABSENT_MX = new Mx(null, MxHostSource.ABSENT, List.of());
+    /**
+     * What the diagnosis needs of one policy, read from its policy-string once: its mode, its mx patterns
+     * and matcher, and the texts built from them and from its domain.
+     */
+    private final class PolicyFacts {
+        final Policy policy;
+        final @Nullable StsMode mode;
+        /** The mx patterns, stripped, blank ones left out. */
+        final List<String> patterns;
+        final PolicyStrings.MxMatcher matcher;
+        /** The first patterns and how many more there are, null when there are none. */
+        final @Nullable String patternsText;
+        /** The TLSA record names of the first patterns, null when there are none. */
+        final @Nullable String patternsTlsaNames;
+        final String domain;
+        final String typeName;
+
+        PolicyFacts(Policy policy) {
+            this.policy = policy;
+            this.mode = policy.stsMode();
+            List<String> kept = new ArrayList<>();
+            for (String p : policy.mxPatterns()) {
+                if (!p.isBlank()) {
+                    kept.add(p.strip());
+                }
+            }
+            this.patterns = List.copyOf(kept);
+            this.matcher = new PolicyStrings.MxMatcher(patterns);
+            if (patterns.isEmpty()) {
+                this.patternsText = null;
+                this.patternsTlsaNames = null;
+            } else {
+                List<String> shown = new ArrayList<>();
+                List<String> tlsa = new ArrayList<>();
+                for (String p : patterns.subList(0, Math.min(patterns.size(), MAX_PATTERNS_LISTED))) {
+                    String name = Texts.excerpt(p, MAX_NAME);
+                    shown.add(name);
+                    tlsa.add(tlsaName(name));
+                }
+                this.patternsText = listed(shown, patterns.size());
+                this.patternsTlsaNames = listed(tlsa, patterns.size());
+            }
+            String rawDomain = policy.policyDomain();
+            this.domain = rawDomain == null || rawDomain.isBlank()
+                    ? advice.format("placeholder.domain") : trimDot(Texts.excerpt(rawDomain, MAX_NAME));
+            this.typeName = Texts.excerpt(policy.policyTypeName());
+        }
+
+        /** The items joined with ", ", then "and N more" when they are the first of {@code total}. */
+        private String listed(List<String> items, int total) {
+            String joined = String.join(", ", items);
+            return total > items.size()
+                    ? advice.format("list.more", joined, String.valueOf(total - items.size())) : joined;
+        }
+
+        private String tlsaName(String host) {
+            String name = trimDot(host);
+            return "_25._tcp." + (name.startsWith("*.") ? mxPlaceholder + name.substring(1) : name);
+        }
     }
 
-    private static Mx mxOf(@Nullable String receivingMxHostname, Policy policy) {
+    /**
+     * The MX host of a finding and where it comes from ({@code host} is {@link Finding#mxHost()}), with the
+     * host as texts quote it and the TLSA record names.
+     */
+    private record Mx(@Nullable String host, MxHostSource source, @Nullable String text, @Nullable String tlsaNames) {
+        static final Mx ABSENT_MX = new Mx(null, MxHostSource.ABSENT, null, null);
+    }
+
+    private static Mx mxOf(@Nullable String receivingMxHostname, PolicyFacts pf) {
         if (receivingMxHostname != null && !receivingMxHostname.isBlank()) {
-            return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME, List.of(receivingMxHostname));
+            String text = Texts.excerpt(receivingMxHostname, MAX_NAME);
+            return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME, text, pf.tlsaName(text));
         }
-        List<String> patterns = new ArrayList<>();
-        for (String p : policy.mxPatterns()) {
-            if (!p.isBlank()) {
-                patterns.add(p.strip());
-            }
-        }
-        if (!patterns.isEmpty()) {
-            return new Mx(String.join(", ", patterns), MxHostSource.POLICY_MX_PATTERNS, List.copyOf(patterns));
+        if (pf.patternsText != null) {
+            return new Mx(pf.patternsText, MxHostSource.POLICY_MX_PATTERNS, pf.patternsText, pf.patternsTlsaNames);
         }
         return Mx.ABSENT_MX;
     }
@@ -389,10 +484,11 @@ final class Diagnoser {
      * 2 failed sessions, 3 policy sessions, 4 share, 5 result type, 6 policy host, 7 policy URL,
      * 8 MTA-STS TXT name, 9 TLSA names, 10 TLSRPT TXT name, 11 MTA-STS mode, 12 policy type,
      * 13 reporting organization, 14 the host a reason code is about, 15 the quoted reason code,
-     * 16 an extra value (HTTP status, TLS alert, a second count, the mx patterns).
+     * 16 an extra value (HTTP status, TLS alert, a second count, the mx patterns). Sender data is quoted as
+     * bounded excerpts, so each text is bounded whatever the report holds.
      */
     private final class Args {
-        final Policy policy;
+        final PolicyFacts pf;
         final Mx mx;
         final ResultCategory category;
         long failed;
@@ -402,28 +498,18 @@ final class Diagnoser {
         String reasonCode = "";
         String extra = "";
 
-        Args(Policy policy, Mx mx, ResultCategory category) {
-            this.policy = policy;
+        Args(PolicyFacts pf, Mx mx, ResultCategory category) {
+            this.pf = pf;
             this.mx = mx;
             this.category = category;
         }
 
         Object[] array() {
-            String rawDomain = policy.policyDomain();
-            String domain = rawDomain == null || rawDomain.isBlank()
-                    ? advice.format("placeholder.domain") : trimDot(rawDomain.strip());
-            String mxPlaceholder = advice.format("placeholder.mx");
-            String host = mx.host == null ? mxPlaceholder : mx.host;
-            List<String> tlsa = new ArrayList<>();
-            for (String h : mx.hosts) {
-                String name = trimDot(h);
-                tlsa.add("_25._tcp." + (name.startsWith("*.") ? mxPlaceholder + name.substring(1) : name));
-            }
-            if (tlsa.isEmpty()) {
-                tlsa.add("_25._tcp." + mxPlaceholder);
-            }
+            String domain = pf.domain;
+            String host = mx.text == null ? mxPlaceholder : mx.text;
+            String tlsa = mx.tlsaNames == null ? "_25._tcp." + mxPlaceholder : mx.tlsaNames;
             String policyHost = "mta-sts." + domain;
-            StsMode mode = policy.stsMode();
+            StsMode mode = pf.mode;
             return new Object[] {
                 domain,
                 host,
@@ -434,11 +520,11 @@ final class Diagnoser {
                 policyHost,
                 "https://" + policyHost + "/.well-known/mta-sts.txt",
                 "_mta-sts." + domain,
-                String.join(", ", tlsa),
+                tlsa,
                 "_smtp._tls." + domain,
                 mode == null ? advice.format("placeholder.mode") : mode.wireName(),
-                policy.policyTypeName(),
-                report.organizationName(),
+                pf.typeName,
+                organization,
                 category == ResultCategory.STS_POLICY ? policyHost : host,
                 reasonCode,
                 extra,

@@ -27,8 +27,9 @@ import org.jspecify.annotations.Nullable;
  * @param policyTypeName the {@code policy-type} exactly as sent, null for a finding about the whole report
  * @param policyDomain the policy's {@code policy-domain}, null when absent or not about a policy
  * @param stsMode the MTA-STS mode of an {@code sts} policy, null when unknown or not an sts policy
- * @param mxHost the MX host the finding is about, as sent: the {@code receiving-mx-hostname}, else the
- *     policy's mx patterns joined with {@code ", "}; null when the report names none
+ * @param mxHost the MX host the finding is about: the {@code receiving-mx-hostname} as sent, else the
+ *     policy's mx patterns joined with {@code ", "} (the first five, shortened, then how many more, such as
+ *     {@code "mx1.example.com, ..., mx5.example.com and 9985 more"}); null when the report names none
  * @param mxHostSource where {@link #mxHost()} comes from, {@link MxHostSource#ABSENT} when it is null
  * @param failedSessions the failed sessions this finding counts (summed over merged failure details)
  * @param policySessions the sessions of the policy: successful plus failed, and at least successful plus

@@ -62,18 +62,29 @@ final class Texts {
 
     /**
      * Wraps a text at {@code width} columns; the first line starts with {@code first}, the others with
-     * {@code indent}. Words longer than a line stay whole.
+     * {@code indent}. Words (separated by the white space of {@link #isSpace}) longer than a line stay
+     * whole. One pass, linear in the text.
      */
     static List<String> wrap(String text, String first, String indent, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         int prefix = first.length();
         boolean empty = true;
-        for (String word : text.strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
+        int n = text.length();
+        int i = 0;
+        while (true) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
             }
-            if (!empty && line.length() + 1 + word.length() > width) {
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (!empty && line.length() + 1 + length > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(indent);
                 prefix = indent.length();
@@ -82,12 +93,17 @@ final class Texts {
             if (!empty) {
                 line.append(' ');
             }
-            line.append(word);
+            line.append(text, start, i);
             empty = false;
         }
         if (!empty || line.length() > prefix || lines.isEmpty()) {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
+    }
+
+    /** The white space words are separated by: the characters of the regular expression {@code \s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 }
