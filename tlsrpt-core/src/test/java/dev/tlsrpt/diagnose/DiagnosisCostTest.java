@@ -131,4 +131,23 @@ class DiagnosisCostTest {
                 .map(Finding::mxHost)).containsExactly("b.a.pool.example.net", "pool.example.net",
                         "outside.example.org");
     }
+
+    @Test
+    void longSenderValuesAreQuotedOnceAsExcerptsNotOncePerFinding() {
+        // a 1 MB organization name and policy domain and 2,000 failure details with their own result types:
+        // quoting the whole values in every finding would write gigabytes
+        String big = "a".repeat(1_000_000);
+        List<String> details = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            details.add(detail("x-unknown-" + i, "mx.example.net", null));
+        }
+        String json = stsReport(big, big, List.of("version: STSv1", "mode: enforce", "mx: mx.example.net"), details);
+
+        Cost c = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cost(json),
+                "no diagnosis within the hang guard");
+
+        assertThat(c.findings()).isEqualTo(2 * 2_000);
+        assertThat(c.outputChars()).as("text and JSON").isLessThan(16L * json.length());
+        assertThat(c.allocated()).as("bytes allocated").isLessThan(256 * MIB);
+    }
 }
