@@ -1,11 +1,14 @@
 package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tlsrpt.hostile.HostileReports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +225,42 @@ class DiagnoseCommandTest {
         assertThat(Run.onTerminal(Map.of(), "diagnose", "--no-color").out).doesNotContain("\u001b[");
         assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose").out).doesNotContain("\u001b[");
         assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose").out).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void theDiagnosisAmplifierOfIssue13IsDiagnosedInEveryFormatInOutputOfTheReportsOrder() {
+        String json = HostileReports.manyPatternsAndDetails(9_990, 3_000);
+        byte[] gz = Fixtures.gzip(json.getBytes(StandardCharsets.UTF_8));
+        for (String format : List.of("text", "json", "csv")) {
+            Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Run.withStdin(gz, "diagnose",
+                    "--format", format, "-"), format + ": no answer within the hang guard");
+
+            assertThat(run.exitCode).as(format).isEqualTo(1);
+            assertThat(run.err).as(format).isEmpty();
+            assertThat(run.out).as(format).contains("mx5.example.net and 9985 more");
+            assertThat((long) run.out.length()).as(format).isLessThan(32L * json.length());
+        }
+    }
+
+    @Test
+    void csvRowsQuoteALongOrganizationNameAndReportIdAsExcerpts() {
+        // the CSV repeats organization and report-id in each of 4,000 rows: whole, that is 8 GB of output
+        String big = "o".repeat(1_000_000);
+        List<String> details = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            details.add(HostileReports.detail("x-unknown-" + i, "mx.example.net", null));
+        }
+        String json = HostileReports.stsReport(big, "example.net", List.of("mode: enforce", "mx: mx.example.net"),
+                details).replace("\"report-id\":\"r1\"", "\"report-id\":\"" + "r".repeat(1_000_000) + "\"");
+
+        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Run.withStdin(json.getBytes(StandardCharsets.UTF_8), "diagnose", "--format", "csv", "-"));
+
+        assertThat(run.exitCode).as(run.err).isEqualTo(1);
+        String[] rows = run.out.split("\r\n");
+        assertThat(rows).hasSize(1 + 2 * 2_000);
+        assertThat(rows[1]).startsWith("(stdin)," + "o".repeat(255) + "…," + "r".repeat(255) + "…,");
+        assertThat((long) run.out.length()).isLessThan(4L * json.length());
     }
 
     /** Every string value of a member with this name, in document order. */
