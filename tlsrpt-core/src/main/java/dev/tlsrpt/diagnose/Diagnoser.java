@@ -223,7 +223,7 @@ final class Diagnoser {
         }
         Severity severity = severityOf(policy.policyType(), pf.mode);
         return new Finding(severity, FindingKind.FAILURE, type, first.resultTypeName(), index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), pf.mode,
+                policy.policyType(), pf.typeNameValue, pf.domainValue, pf.mode,
                 mx.host, mx.source, failed, policySessions, share, List.copyOf(sending), List.copyOf(receiving),
                 List.copyOf(codes), List.copyOf(info), typeText(id, "title", ptype, a), join(explanation),
                 join(actions), typeText(id, "reference", ptype, a), null);
@@ -240,7 +240,7 @@ final class Diagnoser {
         args.extra = String.valueOf(s.totalSuccessfulSessionCount());
         Object[] a = args.array();
         return new Finding(Severity.INFO, FindingKind.NO_POLICY_FOUND, null, null, index, policy.policyType(),
-                policy.policyTypeName(), policy.policyDomain(), null, mx.host, mx.source, args.failed,
+                pf.typeNameValue, pf.domainValue, null, mx.host, mx.source, args.failed,
                 args.sessions, args.share, List.of(), List.of(), List.of(), List.of(),
                 advice.format("noPolicy.title", a), advice.format("noPolicy.explanation", a),
                 advice.format("noPolicy.action", a), advice.format("noPolicy.reference", a), null);
@@ -258,7 +258,7 @@ final class Diagnoser {
         boolean noDetails = result.failureDetails().isEmpty();
         String key = noDetails ? "report.countMismatch.noDetails" : "report.countMismatch";
         return new Finding(noDetails ? Severity.WARNING : Severity.INFO, FindingKind.FAILURE_COUNT_MISMATCH, null,
-                null, index, policy.policyType(), policy.policyTypeName(), policy.policyDomain(), pf.mode,
+                null, index, policy.policyType(), pf.typeNameValue, pf.domainValue, pf.mode,
                 null, MxHostSource.ABSENT, args.failed, args.sessions, args.share, List.of(), List.of(), List.of(),
                 List.of(), advice.format(key + ".title", a), advice.format(key + ".explanation", a),
                 advice.format(key + ".action", a), advice.format(key + ".reference", a), null);
@@ -275,7 +275,7 @@ final class Diagnoser {
         args.extra = Objects.requireNonNull(pf.patternsText, "patterns");
         Object[] a = args.array();
         return new Finding(Severity.INFO, FindingKind.MX_HOST_NOT_IN_POLICY, null, null, index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), pf.mode, host,
+                policy.policyType(), pf.typeNameValue, pf.domainValue, pf.mode, host,
                 MxHostSource.RECEIVING_MX_HOSTNAME, failed, args.sessions, args.share, List.of(), List.of(),
                 List.of(), List.of(), advice.format("report.mxNotInPolicy.title", a),
                 advice.format("report.mxNotInPolicy.explanation", a),
@@ -313,8 +313,9 @@ final class Diagnoser {
                 int index = Integer.parseInt(m.group(1));
                 if (index < report.policies().size()) {
                     Policy p = report.policies().get(index).policy();
-                    return new Finding(f.severity(), f.kind(), null, null, index, p.policyType(), p.policyTypeName(),
-                            p.policyDomain(), facts(index).mode, null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
+                    PolicyFacts pf = facts(index);
+                    return new Finding(f.severity(), f.kind(), null, null, index, p.policyType(), pf.typeNameValue,
+                            pf.domainValue, pf.mode, null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
                             List.of(), List.of(), List.of(), f.title(), f.explanation(), f.action(), f.reference(),
                             f.pointer());
                 }
@@ -415,6 +416,9 @@ final class Diagnoser {
         final @Nullable String patternsTlsaNames;
         final String domain;
         final String typeName;
+        /** {@code policy-domain} and {@code policy-type} as findings hold them: as sent, cut to MAX_NAME. */
+        final @Nullable String domainValue;
+        final String typeNameValue;
 
         PolicyFacts(Policy policy) {
             this.policy = policy;
@@ -445,6 +449,8 @@ final class Diagnoser {
             this.domain = rawDomain == null || rawDomain.isBlank()
                     ? advice.format("placeholder.domain") : trimDot(Texts.excerpt(rawDomain, MAX_NAME));
             this.typeName = Texts.excerpt(policy.policyTypeName());
+            this.domainValue = rawDomain == null ? null : Texts.cut(rawDomain, MAX_NAME);
+            this.typeNameValue = Texts.cut(policy.policyTypeName(), MAX_NAME);
         }
 
         /** The items joined with ", ", then "and N more" when they are the first of {@code total}. */

@@ -24,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param policyIndex the index of the policy in the report's {@code policies} array, -1 for a finding
  *     about the whole report
  * @param policyType the policy's type, null for a finding about the whole report
- * @param policyTypeName the {@code policy-type} exactly as sent, null for a finding about the whole report
- * @param policyDomain the policy's {@code policy-domain}, null when absent or not about a policy
+ * @param policyTypeName the {@code policy-type} as sent, null for a finding about the whole report; like
+ *     {@code policyDomain} cut to 255 characters and {@code …}, since every finding of a policy repeats it
+ * @param policyDomain the policy's {@code policy-domain} as sent, null when absent or not about a policy;
+ *     a value of more than 255 characters (no domain name is that long) is cut there and ends in {@code …}
  * @param stsMode the MTA-STS mode of an {@code sts} policy, null when unknown or not an sts policy
  * @param mxHost the MX host the finding is about: the {@code receiving-mx-hostname} as sent, else the
  *     policy's mx patterns joined with {@code ", "} (the first five, shortened, then how many more, such as

@@ -55,6 +55,18 @@ final class Texts {
         return b.toString().strip();
     }
 
+    /**
+     * The text as it is when it has at most {@code max} characters, else its first {@code max} characters
+     * (a surrogate pair kept whole) and {@code …}: for values repeated in every finding of a policy.
+     */
+    static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
+    }
+
     /** {@link #excerpt(String)} in double quotes. */
     static String quote(String s) {
         return "\"" + excerpt(s) + "\"";

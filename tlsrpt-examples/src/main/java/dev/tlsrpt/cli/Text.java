@@ -35,6 +35,22 @@ final class Text {
     }
 
     /**
+     * The text as it is when it has at most {@code max} characters, else its first {@code max} characters
+     * (a surrogate pair kept whole) and {@code …}.
+     *
+     * @param s the text
+     * @param max the most characters kept
+     * @return the text or its beginning
+     */
+    static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
+    }
+
+    /**
      * A count with thousands separators, the same on every machine.
      *
      * @param n the count
