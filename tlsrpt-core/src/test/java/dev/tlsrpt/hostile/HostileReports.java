@@ -85,4 +85,45 @@ public final class HostileReports {
         }
         return stsReport("Sender", "example.net", lines, ds);
     }
+
+    /**
+     * Terminal escapes as JSON string content: clear the screen (ESC [2J), set the window title (an OSC
+     * sequence ending in BEL), a C1 CSI, bidirectional overrides and isolates, a line separator, and a line
+     * feed followed by {@code INJECTED}, which must never start a line of a rendering.
+     */
+    public static final String ESCAPES = "\\u001b[2J\\u001b]0;pwned\\u0007\\u009b31m\\u007f\\u202e\\u2066"
+            + "\\u2028\\nINJECTED";
+
+    /**
+     * A report with {@link #ESCAPES} in every member a sender controls that a rendering shows: organization,
+     * report-id, contact-info, policy domains and types, mx patterns, MX hosts, result types, IP addresses
+     * (invalid ones are kept as sent), reason codes, additional information and a member name (an unknown
+     * member, so a deviation's pointer). Read leniently it has an sts policy in enforce with three failure
+     * details (a known result type, an unknown one without MX host, one on a host outside the policy) and a
+     * policy of an unknown type.
+     *
+     * @return the report's JSON
+     */
+    public static String escapes() {
+        String e = ESCAPES;
+        return "{\"organization-name\":\"Org" + e + "\","
+                + "\"date-range\":{\"start-datetime\":\"2026-11-26T00:00:00Z\",\"end-datetime\":\"2026-11-26T23:59:59Z\"},"
+                + "\"contact-info\":\"c@example.org" + e + "\",\"report-id\":\"r1" + e + "\","
+                + "\"x" + e + "\":1,"
+                + "\"policies\":[{\"policy\":{\"policy-type\":\"sts\",\"policy-string\":[\"version: STSv1\","
+                + "\"mode: enforce\",\"mx: mx.example.com" + e + "\"],\"policy-domain\":\"example.com" + e + "\"},"
+                + "\"summary\":{\"total-successful-session-count\":100,\"total-failure-session-count\":3},"
+                + "\"failure-details\":[{\"result-type\":\"certificate-expired\",\"sending-mta-ip\":\"192.0.2.1" + e
+                + "\",\"receiving-mx-hostname\":\"mx.example.com" + e + "\",\"receiving-mx-helo\":\"helo" + e
+                + "\",\"receiving-ip\":\"192.0.2.2" + e + "\",\"failed-session-count\":1,"
+                + "\"additional-information\":\"no uri" + e + "\",\"failure-reason-code\":\"code" + e + "\"},"
+                + "{\"result-type\":\"x-result" + e + "\",\"sending-mta-ip\":\"192.0.2.1\",\"failed-session-count\":1,"
+                + "\"failure-reason-code\":\"bad https response code: 404" + e + "\"},"
+                + "{\"result-type\":\"starttls-not-supported\",\"sending-mta-ip\":\"192.0.2.1\","
+                + "\"receiving-mx-hostname\":\"other" + e + ".example.org\",\"failed-session-count\":1}]},"
+                + "{\"policy\":{\"policy-type\":\"x-type" + e + "\",\"policy-domain\":\"other.example" + e + "\"},"
+                + "\"summary\":{\"total-successful-session-count\":5,\"total-failure-session-count\":1},"
+                + "\"failure-details\":[{\"result-type\":\"validation-failure\",\"sending-mta-ip\":\"192.0.2.1\","
+                + "\"receiving-mx-hostname\":\"mx.other.example\",\"failed-session-count\":1}]}]}";
+    }
 }

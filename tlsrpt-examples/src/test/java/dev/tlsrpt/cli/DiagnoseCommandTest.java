@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tlsrpt.hostile.HostileReports;
+import dev.tlsrpt.hostile.SenderTextCases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -261,6 +262,30 @@ class DiagnoseCommandTest {
         assertThat(rows).hasSize(1 + 2 * 2_000);
         assertThat(rows[1]).startsWith("(stdin)," + "o".repeat(255) + "…," + "r".repeat(255) + "…,");
         assertThat((long) run.out.length()).isLessThan(4L * json.length());
+    }
+
+    @Test
+    void noFormatLetsASenderSendTerminalEscapes() {
+        byte[] hostile = HostileReports.escapes().getBytes(StandardCharsets.UTF_8);
+        for (String format : List.of("text", "csv", "json")) {
+            Run run = Run.withStdin(hostile, "diagnose", "--format", format, "-");
+
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+            assertNoTerminalEscape(format, run.out);
+            assertThat(run.out).as(format).contains("Org\\u001");
+        }
+        Run coloured = Run.with(hostile, Map.of(), true, "diagnose", "-");
+        assertThat(coloured.out).contains("\u001b[1;31m[CRITICAL]\u001b[0m");
+        assertNoTerminalEscape("colour", coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
+    }
+
+    /** No control character but line feeds (and CR in CSV line ends), no bidi control, no line a sender began. */
+    static void assertNoTerminalEscape(String what, String out) {
+        String text = out.replace("\r\n", "\n");
+        int at = SenderTextCases.unsafeAt(text);
+        assertThat(at).as("%s: unsafe character U+%04X at %d: %s", what, at < 0 ? 0 : (int) text.charAt(at), at,
+                at < 0 ? "" : text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40))).isEqualTo(-1);
+        assertThat(text.lines().filter(l -> l.strip().startsWith("INJECTED")).toList()).as(what).isEmpty();
     }
 
     /** Every string value of a member with this name, in document order. */

@@ -2,6 +2,7 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.hostile.SenderTextCases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -29,6 +30,28 @@ class HelpersTest {
         assertThat(Text.safe("ok.example")).isEqualTo("ok.example");
         assertThat(Text.safe("evil\u001b[2Jorg\n")).isEqualTo("evil\\u001b[2Jorg\\u000a");
         assertThat(Text.safe("a\u202eb")).isEqualTo("a\\u202eb");
+    }
+
+    @Test
+    void textAppliesCoresRuleToEveryCase() {
+        // the command line tool cannot see core's SenderText: the same cases hold both to one rule
+        for (String[] c : SenderTextCases.cases()) {
+            assertThat(Text.safe(c[0])).as(c[1]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void jsonOutputEscapesWhatATerminalWouldActOn() {
+        StringWriter out = new StringWriter();
+        try (var g = JsonOut.generator(out)) {
+            g.writeStartArray();
+            for (String[] c : SenderTextCases.cases()) {
+                g.writeString(c[0]);
+            }
+            g.writeEndArray();
+        }
+        assertThat(SenderTextCases.unsafeAt(out.toString())).isEqualTo(-1);
+        assertThat(out.toString()).contains("\\u009B", "\\u202E", "\\u2028", "\\u007F", "\\u200B", "\ud83d\ude00");
     }
 
     @Test

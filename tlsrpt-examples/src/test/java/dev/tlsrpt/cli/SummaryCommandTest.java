@@ -2,6 +2,8 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.hostile.HostileReports;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,6 +78,19 @@ class SummaryCommandTest {
         assertThat(run.err).isEqualTo("tlsrpt: skipped 4 files found in directories that hold no TLS report: "
                 + dir.resolve("README.txt") + ", " + dir.resolve("dovecot-uidlist") + ", " + dir.resolve("empty") + ", "
                 + dir.resolve("newsletter.eml") + "\n");
+    }
+
+    @Test
+    void aSenderCannotSendTerminalEscapesThroughTheTotals() {
+        Run run = Run.withStdin(HostileReports.escapes().getBytes(StandardCharsets.UTF_8), "summary", "-");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        DiagnoseCommandTest.assertNoTerminalEscape("summary", run.out);
+        assertThat(run.out).contains("example.com\\u001b[2J", "x-result\\u001b[2J", "Org\\u001b[2J");
+        Run coloured = Run.with(HostileReports.escapes().getBytes(StandardCharsets.UTF_8), Map.of(), true,
+                "summary", "-");
+        DiagnoseCommandTest.assertNoTerminalEscape("summary in colour",
+                coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
     }
 
     @Test
