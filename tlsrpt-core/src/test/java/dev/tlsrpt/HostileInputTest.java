@@ -263,6 +263,18 @@ class HostileInputTest {
                 deviation(DeviationKind.UNKNOWN_RESULT_TYPE, "/policies/0/failure-details/0/result-type"),
                 64 * MIB, null));
 
+        t.add(new Case("terminal escapes, bidi controls and line feeds in every member a rendering shows:"
+                + " diagnosed to text without them (issue 13)", bytes(HostileReports.escapes()),
+                readsWith(DeviationKind.UNKNOWN_MEMBER, "/x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u007f\u202e"
+                        + "\u2066\u2028\nINJECTED", r -> {
+                            String text = TlsRpt.diagnose(r).toText(true)
+                                    .replaceAll("\u001b\\[(?:0|1|1;31|33|36|32)m", "");
+                            assertThat(dev.tlsrpt.hostile.SenderTextCases.unsafeAt(text)).isEqualTo(-1);
+                            assertThat(text).contains("Org\\u001b[2J");
+                        }),
+                deviation(DeviationKind.UNKNOWN_MEMBER, "/x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u007f\u202e"
+                        + "\u2066\u2028\nINJECTED"), 8 * MIB, null));
+
         // not plain JSON
         t.add(both("a line comment", bytes(VALID.replace("{\"organization", "{// c\n\"organization")),
                 fails("", "comment"), 8 * MIB));

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
+import dev.tlsrpt.hostile.SenderTextCases;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +53,8 @@ class ReportFuzzTest {
     /**
      * A report that was read is diagnosed and rendered, and what that writes grows with the report: each
      * finding's texts are bounded, the text and JSON renderings together are at most a fixed multiple of
-     * the report's JSON bytes.
+     * the report's JSON bytes. No rendering holds a character a terminal acts on but the line feeds (and
+     * the colours the renderer adds).
      */
     static void checkDiagnosis(ReportChecks.Outcome lenient, byte[] input) {
         if (!lenient.ok()) {
@@ -69,7 +71,14 @@ class ReportFuzzTest {
             assertThat(f.title().length() + f.explanation().length() + f.action().length())
                     .as("the texts of one finding").isLessThanOrEqualTo(MAX_FINDING_TEXT);
         }
-        long written = d.toText().length() + (long) d.toText(true).length() + d.toJson().length();
+        String text = d.toText();
+        String coloured = d.toText(true);
+        String json = d.toJson();
+        assertThat(SenderTextCases.unsafeAt(text)).as("terminal escape in the text").isEqualTo(-1);
+        assertThat(SenderTextCases.unsafeAt(coloured.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32)m", "")))
+                .as("terminal escape in the coloured text").isEqualTo(-1);
+        assertThat(SenderTextCases.unsafeAt(json)).as("terminal escape in the JSON").isEqualTo(-1);
+        long written = text.length() + (long) coloured.length() + json.length();
         assertThat(written).as("text and JSON of a %,d-byte report", jsonBytes)
                 .isLessThanOrEqualTo(64 * 1024 + 200 * jsonBytes);
     }
