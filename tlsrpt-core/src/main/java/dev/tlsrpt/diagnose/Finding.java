@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The texts ({@link #title()}, {@link #explanation()}, {@link #action()}) come from the resource
  * bundle {@code dev/tlsrpt/diagnose/Advice.properties} in the locale the diagnosis was made for; they
- * build DNS names and URLs as text and never resolve them.
+ * build DNS names and URLs as text and never resolve them. They quote sender data as short excerpts, with
+ * control characters, bidirectional controls and line separators shown as visible escapes
+ * ({@code \}{@code u001b}), so a text never holds a terminal control or a line break.
  *
  * @param severity how urgent the finding is
  * @param kind what the finding is about

@@ -1,5 +1,6 @@
 package dev.tlsrpt.diagnose;
 
+import dev.tlsrpt.internal.SenderText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -33,26 +34,18 @@ final class Texts {
         return pct.stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** Sender data made safe to show: control characters replaced, cut to {@link #MAX_QUOTE} characters. */
+    /** Sender data made safe to show ({@link SenderText#excerpt}), cut to {@link #MAX_QUOTE} characters. */
     static String excerpt(String s) {
         return excerpt(s, MAX_QUOTE);
     }
 
-    /** Sender data made safe to show: control characters replaced, cut to {@code max} characters. */
+    /**
+     * Sender data made safe to show, cut to {@code max} characters: the one excerpt function,
+     * {@link SenderText#excerpt}, which shows control characters, bidirectional controls and line
+     * separators as visible escapes.
+     */
     static String excerpt(String s, int max) {
-        StringBuilder b = new StringBuilder();
-        int count = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (count == max) {
-                b.append('…');
-                break;
-            }
-            b.appendCodePoint(Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? ' ' : cp);
-            count++;
-        }
-        return b.toString().strip();
+        return SenderText.excerpt(s, max);
     }
 
     /**
