@@ -275,6 +275,20 @@ class HostileInputTest {
                 deviation(DeviationKind.UNKNOWN_MEMBER, "/x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u007f\u202e"
                         + "\u2066\u2028\nINJECTED"), 8 * MIB, null));
 
+        t.add(both("shell commands as MX host and policy domain: no suggested command holds them (issue 13)",
+                bytes(HostileReports.stsReport("Org", "$(id)", List.of("version: STSv1", "mode: enforce",
+                        "mx: mx.example.com"), List.of(
+                                HostileReports.detail("certificate-expired", "mx.example.com; rm -rf /", null),
+                                HostileReports.detail("sts-webpki-invalid", "`id`.example.com", null)))),
+                reads(r -> {
+                    List<String> actions = TlsRpt.diagnose(r).findings().stream().map(f -> f.action()).toList();
+                    assertThat(actions).anySatisfy(a -> assertThat(a).contains(
+                            "openssl s_client -starttls smtp -connect <mx-host>:25 -servername <mx-host>"));
+                    assertThat(actions).anySatisfy(a -> assertThat(a).contains(
+                            "openssl s_client -connect mta-sts.<policy-domain>:443"));
+                    assertThat(actions).allSatisfy(ReportFuzzTest::checkCommandHosts);
+                }), 8 * MIB));
+
         // not plain JSON
         t.add(both("a line comment", bytes(VALID.replace("{\"organization", "{// c\n\"organization")),
                 fails("", "comment"), 8 * MIB));

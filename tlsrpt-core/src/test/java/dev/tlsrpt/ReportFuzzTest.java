@@ -12,6 +12,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Fuzz targets for report parsing (Jazzer). The property: a parse returns a report or throws the
@@ -70,6 +72,7 @@ class ReportFuzzTest {
         for (Finding f : d.findings()) {
             assertThat(f.title().length() + f.explanation().length() + f.action().length())
                     .as("the texts of one finding").isLessThanOrEqualTo(MAX_FINDING_TEXT);
+            checkCommandHosts(f.action());
         }
         String text = d.toText();
         String coloured = d.toText(true);
@@ -81,6 +84,26 @@ class ReportFuzzTest {
         long written = text.length() + (long) coloured.length() + json.length();
         assertThat(written).as("text and JSON of a %,d-byte report", jsonBytes)
                 .isLessThanOrEqualTo(64 * 1024 + 200 * jsonBytes);
+    }
+
+    /** A host name: LDH labels of 1 to 63 characters without a hyphen at either end, at most 253 in all. */
+    static final Pattern HOST = Pattern.compile("(?=.{1,253}$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*"
+            + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
+    private static final Pattern COMMAND_HOST = Pattern.compile("-(?:connect|servername) (\\S+?)(?::[0-9]+)?(?=\\s|$)");
+
+    /**
+     * The hosts of the suggested commands ({@code -connect} and {@code -servername} arguments) are host
+     * names, IPv4 literals, quoted bracketed IPv6 literals or placeholders: never anything else a sender
+     * wrote.
+     */
+    static void checkCommandHosts(String action) {
+        Matcher m = COMMAND_HOST.matcher(action);
+        while (m.find()) {
+            String host = m.group(1);
+            assertThat(HOST.matcher(host).matches() || host.equals("<mx-host>")
+                    || host.equals("mta-sts.<policy-domain>") || host.matches("'\\[[0-9A-Fa-f:.]+\\]'"))
+                    .as("command host %s in: %s", host, action).isTrue();
+        }
     }
 
     /** The most characters of title, explanation and action together of one finding. */

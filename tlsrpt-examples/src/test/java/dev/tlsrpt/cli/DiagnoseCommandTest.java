@@ -279,6 +279,22 @@ class DiagnoseCommandTest {
         assertNoTerminalEscape("colour", coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
     }
 
+    @Test
+    void noSuggestedCommandHoldsAShellCommandASenderWroteAsMxHost() {
+        String json = HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                List.of(HostileReports.detail("starttls-not-supported", "mx.example.com; rm -rf ~", null)));
+
+        Run run = Run.withStdin(json.getBytes(StandardCharsets.UTF_8), "diagnose", "-");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        String out = run.out.replaceAll("\\s+", " ");
+        assertThat(out).contains("openssl s_client -starttls smtp -connect <mx-host>:25 -servername <mx-host>")
+                .contains("The report names the MX host \"mx.example.com; rm -rf ~\", which is not a valid host name");
+        String action = out.substring(out.indexOf("Action: "), out.indexOf("Reference: "));
+        assertThat(action).contains("openssl");
+        assertThat(action.replaceAll("\"[^\"]*\"", "")).doesNotContain("rm -rf");
+    }
+
     /** No control character but line feeds (and CR in CSV line ends), no bidi control, no line a sender began. */
     static void assertNoTerminalEscape(String what, String out) {
         String text = out.replace("\r\n", "\n");
