@@ -2,6 +2,8 @@ package dev.tlsrpt.diagnose;
 
 import dev.tlsrpt.Deviation;
 import dev.tlsrpt.internal.PolicyStrings;
+import dev.tlsrpt.internal.SenderText;
+import dev.tlsrpt.internal.Syntax;
 import dev.tlsrpt.model.DateRange;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
@@ -12,6 +14,7 @@ import dev.tlsrpt.model.ResultType;
 import dev.tlsrpt.model.StsMode;
 import dev.tlsrpt.model.Summary;
 import dev.tlsrpt.model.TlsReport;
+import java.net.IDN;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -50,6 +53,9 @@ final class Diagnoser {
 
     /** The longest excerpt of a host or domain name in a text (a valid one has at most 253 characters). */
     static final int MAX_NAME = 255;
+
+    /** The longest text {@link #dnsName} reads as a name. */
+    private static final int MAX_DNS_INPUT = 1024;
 
     /** The longest excerpt of an organization name in a text. */
     static final int MAX_ORGANIZATION = 200;
@@ -199,6 +205,8 @@ final class Diagnoser {
         }
         explanation.add(consequence(pf, type.category(), a));
         List<String> actions = new ArrayList<>();
+        // fetching or validating the policy involves no MX host: nothing to say about one
+        invalidNames(actions, pf, type.category() == ResultCategory.STS_POLICY ? Mx.ABSENT_MX : mx, a);
         actions.add(typeText(id, "action", ptype, a));
         Set<String> seenIds = new LinkedHashSet<>();
         int quoted = 0;
@@ -243,7 +251,8 @@ final class Diagnoser {
                 pf.typeNameValue, pf.domainValue, null, mx.host, mx.source, args.failed,
                 args.sessions, args.share, List.of(), List.of(), List.of(), List.of(),
                 advice.format("noPolicy.title", a), advice.format("noPolicy.explanation", a),
-                advice.format("noPolicy.action", a), advice.format("noPolicy.reference", a), null);
+                withInvalidNames(pf, mx, a, advice.format("noPolicy.action", a)),
+                advice.format("noPolicy.reference", a), null);
     }
 
     private Finding countMismatchFinding(int index, PolicyResult result, PolicyFacts pf, long sum) {
@@ -279,8 +288,25 @@ final class Diagnoser {
                 MxHostSource.RECEIVING_MX_HOSTNAME, failed, args.sessions, args.share, List.of(), List.of(),
                 List.of(), List.of(), advice.format("report.mxNotInPolicy.title", a),
                 advice.format("report.mxNotInPolicy.explanation", a),
-                advice.format("report.mxNotInPolicy.action", a),
+                withInvalidNames(pf, mx, a, advice.format("report.mxNotInPolicy.action", a)),
                 advice.format("report.mxNotInPolicy.reference", a), null);
+    }
+
+    /** Says that the report names an invalid policy domain or MX host, which no command is built from. */
+    private void invalidNames(List<String> actions, PolicyFacts pf, Mx mx, Object[] a) {
+        if (pf.invalidDomain) {
+            actions.add(advice.format("domain.invalid", a));
+        }
+        if (mx.invalid) {
+            actions.add(advice.format("mx.invalid", a));
+        }
+    }
+
+    private String withInvalidNames(PolicyFacts pf, Mx mx, Object[] a, String action) {
+        List<String> actions = new ArrayList<>();
+        invalidNames(actions, pf, mx, a);
+        actions.add(action);
+        return join(actions);
     }
 
     // ---------------------------------------------------------------- about the whole report
@@ -410,11 +436,23 @@ final class Diagnoser {
         /** The mx patterns, stripped, blank ones left out. */
         final List<String> patterns;
         final PolicyStrings.MxMatcher matcher;
-        /** The first patterns and how many more there are, null when there are none. */
+        /** The first patterns (invalid ones quoted) and how many more there are, null when there are none. */
         final @Nullable String patternsText;
-        /** The TLSA record names of the first patterns, null when there are none. */
+        /** The TLSA record names of the first valid patterns, null when no pattern is valid. */
         final @Nullable String patternsTlsaNames;
+        /** The host of the only pattern, as a command may hold it; null unless it is one valid host name. */
+        final @Nullable String patternCommandHost;
+        /** The policy domain as texts quote it: as sent when valid, quoted when not, else a placeholder. */
         final String domain;
+        /** Whether the report names a policy domain that is not a valid domain name. */
+        final boolean invalidDomain;
+        /** The policy host, URL and TXT names: from a valid domain (A-labels), else from the placeholder. */
+        /** The policy domain as DNS names use it: a valid domain (A-labels), else the placeholder. */
+        final String domainName;
+        final String policyHost;
+        final String policyUrl;
+        final String stsTxt;
+        final String tlsrptTxt;
         final String typeName;
         /** {@code policy-domain} and {@code policy-type} as findings hold them: as sent, cut to MAX_NAME. */
         final @Nullable String domainValue;
@@ -431,23 +469,40 @@ final class Diagnoser {
             }
             this.patterns = List.copyOf(kept);
             this.matcher = new PolicyStrings.MxMatcher(patterns);
-            if (patterns.isEmpty()) {
-                this.patternsText = null;
-                this.patternsTlsaNames = null;
-            } else {
-                List<String> shown = new ArrayList<>();
-                List<String> tlsa = new ArrayList<>();
-                for (String p : patterns.subList(0, Math.min(patterns.size(), MAX_PATTERNS_LISTED))) {
-                    String name = Texts.excerpt(p, MAX_NAME);
-                    shown.add(name);
-                    tlsa.add(tlsaName(name));
+            List<String> shown = new ArrayList<>();
+            List<String> tlsa = new ArrayList<>();
+            int validPatterns = 0;
+            for (String p : patterns) {
+                boolean wildcard = p.startsWith("*.");
+                String name = dnsName(wildcard ? p.substring(2) : p);
+                if (shown.size() < MAX_PATTERNS_LISTED) {
+                    shown.add(name == null ? Texts.quote(p) : Texts.excerpt(p, MAX_NAME));
                 }
-                this.patternsText = listed(shown, patterns.size());
-                this.patternsTlsaNames = listed(tlsa, patterns.size());
+                if (name != null && !Syntax.isIpLiteral(name)) {
+                    if (tlsa.size() < MAX_PATTERNS_LISTED) {
+                        tlsa.add("_25._tcp." + (wildcard ? mxPlaceholder + "." : "") + name);
+                    }
+                    validPatterns++;
+                }
             }
+            this.patternsText = patterns.isEmpty() ? null : listed(shown, patterns.size());
+            this.patternsTlsaNames = tlsa.isEmpty() ? null : listed(tlsa, validPatterns);
+            this.patternCommandHost = patterns.size() == 1 && !patterns.get(0).startsWith("*.")
+                    ? commandHost(patterns.get(0)) : null;
             String rawDomain = policy.policyDomain();
-            this.domain = rawDomain == null || rawDomain.isBlank()
-                    ? advice.format("placeholder.domain") : trimDot(Texts.excerpt(rawDomain, MAX_NAME));
+            String domainName = rawDomain == null || rawDomain.isBlank() ? null : dnsName(rawDomain);
+            this.invalidDomain = rawDomain != null && !rawDomain.isBlank() && domainName == null;
+            if (rawDomain == null || rawDomain.isBlank()) {
+                this.domain = advice.format("placeholder.domain");
+            } else {
+                this.domain = invalidDomain ? Texts.quote(rawDomain) : trimDot(Texts.excerpt(rawDomain, MAX_NAME));
+            }
+            String names = domainName == null ? advice.format("placeholder.domain") : domainName;
+            this.domainName = names;
+            this.policyHost = "mta-sts." + names;
+            this.policyUrl = "https://" + policyHost + "/.well-known/mta-sts.txt";
+            this.stsTxt = "_mta-sts." + names;
+            this.tlsrptTxt = "_smtp._tls." + names;
             this.typeName = Texts.excerpt(policy.policyTypeName());
             this.domainValue = rawDomain == null ? null : Texts.cut(rawDomain, MAX_NAME);
             this.typeNameValue = Texts.cut(policy.policyTypeName(), MAX_NAME);
@@ -459,28 +514,72 @@ final class Diagnoser {
             return total > items.size()
                     ? advice.format("list.more", joined, String.valueOf(total - items.size())) : joined;
         }
+    }
 
-        private String tlsaName(String host) {
-            String name = trimDot(host);
-            return "_25._tcp." + (name.startsWith("*.") ? mxPlaceholder + name.substring(1) : name);
+    /**
+     * A name a DNS name, URL or command may be built from: a valid host name ({@link Syntax#isHostName}),
+     * an internationalized one as its A-labels, or an IP literal; without surrounding white space and
+     * trailing dot. Null for anything else, which then never enters a command, DNS name or URL.
+     */
+    static @Nullable String dnsName(String sent) {
+        if (sent.length() > MAX_DNS_INPUT) {
+            return null; // no name this long shrinks to 253 characters (and IDN would work through all of it)
         }
+        String s = sent.strip();
+        if (Syntax.isIpLiteral(s)) {
+            return s;
+        }
+        String ascii = s;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                try {
+                    ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+                break;
+            }
+        }
+        return Syntax.isHostName(ascii) ? trimDot(ascii) : null;
+    }
+
+    /**
+     * A host as a command holds it, one POSIX shell word: a {@link #dnsName} as it is, an IPv6 literal in
+     * brackets and single quotes ({@code '[2001:db8::25]'}, as openssl wants it); null when the host is no
+     * valid name.
+     */
+    static @Nullable String commandHost(String sent) {
+        String name = dnsName(sent);
+        if (name == null) {
+            return null;
+        }
+        return SenderText.shellWord(name.indexOf(':') >= 0 ? "[" + name + "]" : name);
     }
 
     /**
      * The MX host of a finding and where it comes from ({@code host} is {@link Finding#mxHost()}), with the
-     * host as texts quote it and the TLSA record names.
+     * host as texts quote it, the TLSA record names, the host as a command holds it (null: the placeholder)
+     * and whether the report names a host that is no valid host name.
      */
-    private record Mx(@Nullable String host, MxHostSource source, @Nullable String text, @Nullable String tlsaNames) {
-        static final Mx ABSENT_MX = new Mx(null, MxHostSource.ABSENT, null, null);
+    private record Mx(@Nullable String host, MxHostSource source, @Nullable String text, @Nullable String tlsaNames,
+            @Nullable String command, boolean invalid) {
+        static final Mx ABSENT_MX = new Mx(null, MxHostSource.ABSENT, null, null, null, false);
     }
 
-    private static Mx mxOf(@Nullable String receivingMxHostname, PolicyFacts pf) {
+    private Mx mxOf(@Nullable String receivingMxHostname, PolicyFacts pf) {
         if (receivingMxHostname != null && !receivingMxHostname.isBlank()) {
-            String text = Texts.excerpt(receivingMxHostname, MAX_NAME);
-            return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME, text, pf.tlsaName(text));
+            String name = dnsName(receivingMxHostname);
+            if (name == null) {
+                return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME,
+                        Texts.quote(receivingMxHostname), null, null, true);
+            }
+            return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME,
+                    Texts.excerpt(receivingMxHostname, MAX_NAME), Syntax.isIpLiteral(name) ? null : "_25._tcp." + name,
+                    commandHost(receivingMxHostname), false);
         }
         if (pf.patternsText != null) {
-            return new Mx(pf.patternsText, MxHostSource.POLICY_MX_PATTERNS, pf.patternsText, pf.patternsTlsaNames);
+            return new Mx(pf.patternsText, MxHostSource.POLICY_MX_PATTERNS, pf.patternsText, pf.patternsTlsaNames,
+                    pf.patternCommandHost, false);
         }
         return Mx.ABSENT_MX;
     }
@@ -490,8 +589,10 @@ final class Diagnoser {
      * 2 failed sessions, 3 policy sessions, 4 share, 5 result type, 6 policy host, 7 policy URL,
      * 8 MTA-STS TXT name, 9 TLSA names, 10 TLSRPT TXT name, 11 MTA-STS mode, 12 policy type,
      * 13 reporting organization, 14 the host a reason code is about, 15 the quoted reason code,
-     * 16 an extra value (HTTP status, TLS alert, a second count, the mx patterns). Sender data is quoted as
-     * bounded excerpts, so each text is bounded whatever the report holds.
+     * 16 an extra value (HTTP status, TLS alert, a second count, the mx patterns), 17 the MX host for a
+     * command, 18 the policy domain for DNS names. Sender data is quoted as bounded excerpts, so each text is bounded whatever the report holds.
+     * Commands, DNS names and URLs ({6} to {10}, {17}, {18}) are built only from valid host names and IP literals
+     * (one shell word each), else from placeholders; an invalid value is quoted in prose ({0}, {1}).
      */
     private final class Args {
         final PolicyFacts pf;
@@ -511,29 +612,28 @@ final class Diagnoser {
         }
 
         Object[] array() {
-            String domain = pf.domain;
             String host = mx.text == null ? mxPlaceholder : mx.text;
-            String tlsa = mx.tlsaNames == null ? "_25._tcp." + mxPlaceholder : mx.tlsaNames;
-            String policyHost = "mta-sts." + domain;
             StsMode mode = pf.mode;
             return new Object[] {
-                domain,
+                pf.domain,
                 host,
                 String.valueOf(failed),
                 String.valueOf(sessions),
                 Texts.percent(share),
                 resultTypeName,
-                policyHost,
-                "https://" + policyHost + "/.well-known/mta-sts.txt",
-                "_mta-sts." + domain,
-                tlsa,
-                "_smtp._tls." + domain,
+                pf.policyHost,
+                pf.policyUrl,
+                pf.stsTxt,
+                mx.tlsaNames == null ? "_25._tcp." + mxPlaceholder : mx.tlsaNames,
+                pf.tlsrptTxt,
                 mode == null ? advice.format("placeholder.mode") : mode.wireName(),
                 pf.typeName,
                 organization,
-                category == ResultCategory.STS_POLICY ? policyHost : host,
+                category == ResultCategory.STS_POLICY ? pf.policyHost : host,
                 reasonCode,
                 extra,
+                mx.command == null ? mxPlaceholder : mx.command,
+                pf.domainName,
             };
         }
     }

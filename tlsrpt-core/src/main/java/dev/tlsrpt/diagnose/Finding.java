@@ -47,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * @param additionalInformation the {@code additional-information} URIs, de-duplicated, in first-seen order
  * @param title a one-line summary
  * @param explanation what happened and what it means for delivery, with the session counts
- * @param action what to do, naming the host, DNS name or URL to check
+ * @param action what to do, naming the host, DNS name or URL to check; commands, DNS names and URLs are
+ *     built only from valid host names and IP literals (one shell word each), an invalid value keeps its
+ *     placeholder ({@code <mx-host>}, {@code <policy-domain>}) and the action says so
  * @param reference the RFC sections the advice rests on, such as {@code "RFC 8460 §4.3.1, RFC 8461 §4.2"}
  * @param pointer the RFC 6901 JSON pointer into the report of a {@link FindingKind#PARSE_DEVIATION}
  *     finding, null otherwise

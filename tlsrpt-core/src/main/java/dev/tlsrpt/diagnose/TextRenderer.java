@@ -52,9 +52,10 @@ final class TextRenderer {
             String key = lowerCase.computeIfAbsent(domain, s -> s.toLowerCase(Locale.ROOT)) + "\u0000"
                     + (mx == null ? "" : lowerCase.computeIfAbsent(mx, s -> s.toLowerCase(Locale.ROOT)));
             if (!headings.containsKey(key)) {
-                headings.put(key, mx == null
-                        ? advice.format("text.groupNoMx", Texts.excerpt(domain, 200))
-                        : advice.format("text.groupMx", Texts.excerpt(domain, 200), Texts.excerpt(mx, 200)));
+                String domainText = f.policyDomain() == null ? domain : name(domain);
+                headings.put(key, mx == null ? advice.format("text.groupNoMx", domainText)
+                        : advice.format("text.groupMx", domainText, f.mxHostSource() == MxHostSource.RECEIVING_MX_HOSTNAME
+                                ? name(mx) : Texts.excerpt(mx, 200)));
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
@@ -107,6 +108,11 @@ final class TextRenderer {
         list(out, labels.reasonCodes(), f.failureReasonCodes(), true);
         list(out, labels.moreInformation(), f.additionalInformation(), false);
         out.addAll(Texts.wrap(f.reference(), INDENT + labels.reference() + " ", INDENT + "  ", WIDTH));
+    }
+
+    /** A host or domain name from a report: an excerpt when it is a valid name, else a quoted one. */
+    private static String name(String sent) {
+        return Diagnoser.dnsName(sent) == null ? Texts.quote(sent) : Texts.excerpt(sent, 200);
     }
 
     private static String colour(Severity severity) {

@@ -122,6 +122,25 @@ public final class SenderText {
         return b.toString();
     }
 
+    /**
+     * The text as one POSIX shell word, for a command an operator copies into a shell: as it is when it
+     * holds only characters no shell treats specially (letters, digits and {@code . _ - : / @ % + = ,}),
+     * else in single quotes with each {@code '} written as {@code '\''}. Callers put only checked host names
+     * and IP literals into commands; this keeps anything else from being read as shell syntax.
+     *
+     * @param s the text
+     * @return one shell word that the shell reads as {@code s}
+     */
+    public static String shellWord(String s) {
+        boolean plain = !s.isEmpty();
+        for (int i = 0; i < s.length() && plain; i++) {
+            char c = s.charAt(i);
+            plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || "._-:/@%+=,".indexOf(c) >= 0;
+        }
+        return plain ? s : "'" + s.replace("'", "'\\''") + "'";
+    }
+
     private static void appendEscape(StringBuilder b, char c) {
         b.append('\\').append('u').append(HEX[c >> 12 & 0xf]).append(HEX[c >> 8 & 0xf]).append(HEX[c >> 4 & 0xf])
                 .append(HEX[c & 0xf]);

@@ -324,7 +324,7 @@ class AdviceTest {
     @Test
     void everyAdviceTextFormatsWithoutLeftoverPlaceholders() {
         AdviceCatalog advice = AdviceCatalog.forLocale(Locale.ROOT);
-        Object[] args = new Object[17];
+        Object[] args = new Object[19];
         for (int i = 0; i < args.length; i++) {
             args[i] = "arg" + i;
         }

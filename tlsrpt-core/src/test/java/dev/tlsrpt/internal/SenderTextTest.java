@@ -56,4 +56,18 @@ class SenderTextTest {
         // 100 excerpts of 10 million characters: a copy of each would allocate 2 GB
         assertThat(HostileStreams.allocatedBytes() - before).isLessThan(1_000_000L);
     }
+
+    @Test
+    void aShellWordIsTheTextWhenNothingInItIsShellSyntaxElseSingleQuoted() {
+        assertThat(SenderText.shellWord("mx1.example.com")).isEqualTo("mx1.example.com");
+        assertThat(SenderText.shellWord("2001:db8::25")).isEqualTo("2001:db8::25");
+        assertThat(SenderText.shellWord("[2001:db8::25]")).isEqualTo("'[2001:db8::25]'");
+        assertThat(SenderText.shellWord("mx.example.com; rm -rf /")).isEqualTo("'mx.example.com; rm -rf /'");
+        assertThat(SenderText.shellWord("$(id)")).isEqualTo("'$(id)'");
+        assertThat(SenderText.shellWord("`id`")).isEqualTo("'`id`'");
+        assertThat(SenderText.shellWord("it's")).isEqualTo("'it'\\''s'");
+        assertThat(SenderText.shellWord("a b")).isEqualTo("'a b'");
+        assertThat(SenderText.shellWord("*")).isEqualTo("'*'");
+        assertThat(SenderText.shellWord("")).isEqualTo("''");
+    }
 }
