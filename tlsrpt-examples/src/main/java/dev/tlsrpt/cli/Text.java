@@ -86,13 +86,27 @@ final class Text {
     }
 
     /**
-     * A share as a percentage with two decimals.
+     * The failed sessions as a percentage of all, with two decimals, computed in floating point so that it
+     * stays right when the counts' sum passes 2^63-1.
      *
-     * @param part the part
-     * @param whole the whole
-     * @return for example {@code 0.06%}, or {@code -} when the whole is 0
+     * @param failed the failed sessions
+     * @param successful the successful sessions
+     * @return for example {@code 0.06%}, or {@code -} when there were no sessions
      */
-    static String percent(long part, long whole) {
-        return whole == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * part / whole);
+    static String failedPercent(long failed, long successful) {
+        double all = (double) failed + (double) successful;
+        return all == 0 ? "-" : String.format(Locale.ROOT, "%.2f%%", 100.0 * failed / all);
+    }
+
+    /**
+     * Adds two counts that are not negative, saturating at 2^63-1 instead of wrapping to a negative number.
+     *
+     * @param a a count
+     * @param b another count
+     * @return the sum, or {@link Long#MAX_VALUE} when it is larger
+     */
+    static long sum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 }

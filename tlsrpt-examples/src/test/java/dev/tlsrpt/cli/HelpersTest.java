@@ -57,8 +57,11 @@ class HelpersTest {
     @Test
     void textFormatsCountsAndShares() {
         assertThat(Text.count(4824)).isEqualTo("4,824");
-        assertThat(Text.percent(3, 4824)).isEqualTo("0.06%");
-        assertThat(Text.percent(0, 0)).isEqualTo("-");
+        assertThat(Text.failedPercent(3, 4821)).isEqualTo("0.06%");
+        assertThat(Text.failedPercent(0, 0)).isEqualTo("-");
+        assertThat(Text.failedPercent(Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo("50.00%");
+        assertThat(Text.sum(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Text.sum(4821, 3)).isEqualTo(4824);
     }
 
     @Test
