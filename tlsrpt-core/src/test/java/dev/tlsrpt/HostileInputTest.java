@@ -187,6 +187,15 @@ class HostileInputTest {
         t.add(both("a fractional count", bytes(withCounts("1.5", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
         t.add(both("NaN as a count", bytes(withCounts("NaN", "0")), fails(SUCCESSFUL, ""), 8 * MIB));
 
+        t.add(both("two policies whose counts are all 2^63 - 1: the sums saturate instead of throwing (issue 13)",
+                bytes(HostileReports.maxCounts()), reads(r -> {
+                    assertThat(r.report().totalSuccessfulSessions()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(r.report().totalFailureSessions()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(r.report().policies().get(0).summary().totalSessionCount()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(r.report().policies().get(0).summary().failureShare()).isEqualTo(0.5);
+                    assertThat(r.report().policies().get(0).failedSessionSum()).isEqualTo(Long.MAX_VALUE);
+                }), 8 * MIB));
+
         // encoding
         t.add(both("invalid UTF-8 (0xFF) in a string", bytes(withOrganizationBytes(new byte[] {(byte) 0xff})),
                 fails("", "invalid UTF-8: byte 0xff cannot start a character at byte offset 22"), 8 * MIB));

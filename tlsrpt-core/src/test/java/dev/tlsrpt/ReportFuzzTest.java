@@ -7,6 +7,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
 import dev.tlsrpt.hostile.SenderTextCases;
+import dev.tlsrpt.model.PolicyResult;
+import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,7 +58,7 @@ class ReportFuzzTest {
      * A report that was read is diagnosed and rendered, and what that writes grows with the report: each
      * finding's texts are bounded, the text and JSON renderings together are at most a fixed multiple of
      * the report's JSON bytes. No rendering holds a character a terminal acts on but the line feeds (and
-     * the colours the renderer adds).
+     * the colours the renderer adds). The model's sums over the counts never throw.
      */
     static void checkDiagnosis(ReportChecks.Outcome lenient, byte[] input) {
         if (!lenient.ok()) {
@@ -67,6 +69,14 @@ class ReportFuzzTest {
             jsonBytes = json.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("a byte array stream cannot fail", e);
+        }
+        TlsReport report = lenient.get().report();
+        assertThat(report.totalSuccessfulSessions()).isNotNegative();
+        assertThat(report.totalFailureSessions()).isNotNegative();
+        for (PolicyResult p : report.policies()) {
+            assertThat(p.summary().totalSessionCount()).isNotNegative();
+            assertThat(p.summary().failureShare()).isBetween(0.0, 1.0);
+            assertThat(p.failedSessionSum()).isNotNegative();
         }
         Diagnosis d = TlsRpt.diagnose(lenient.get());
         for (Finding f : d.findings()) {

@@ -126,4 +126,22 @@ public final class HostileReports {
                 + "\"failure-details\":[{\"result-type\":\"validation-failure\",\"sending-mta-ip\":\"192.0.2.1\","
                 + "\"receiving-mx-hostname\":\"mx.other.example\",\"failed-session-count\":1}]}]}";
     }
+
+    /**
+     * A strict-valid report of two no-policy-found policies whose every count is 2^63-1: summary counts and
+     * two failure details each, so every sum over it passes the largest long.
+     *
+     * @return the report's JSON
+     */
+    public static String maxCounts() {
+        String max = "9223372036854775807";
+        String detail = "{\"result-type\":\"certificate-expired\",\"sending-mta-ip\":\"192.0.2.1\","
+                + "\"receiving-mx-hostname\":\"mx.example.com\",\"failed-session-count\":" + max + "}";
+        String policy = "{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":\"example.com\"},"
+                + "\"summary\":{\"total-successful-session-count\":" + max + ",\"total-failure-session-count\":"
+                + max + "},\"failure-details\":[" + detail + "," + detail + "]}";
+        return "{\"organization-name\":\"Org\",\"date-range\":{\"start-datetime\":\"2026-11-26T00:00:00Z\","
+                + "\"end-datetime\":\"2026-11-26T23:59:59Z\"},\"contact-info\":\"c@example.org\","
+                + "\"report-id\":\"r1\",\"policies\":[" + policy + "," + policy + "]}";
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.TlsRpt;
+import dev.tlsrpt.hostile.HostileReports;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -12,22 +13,9 @@ import org.junit.jupiter.api.Test;
  */
 class CountSumsTest {
 
-    static final String MAX = "9223372036854775807";
-
-    static final String DETAIL = "{\"result-type\":\"certificate-expired\",\"sending-mta-ip\":\"192.0.2.1\","
-            + "\"receiving-mx-hostname\":\"mx.example.com\",\"failed-session-count\":" + MAX + "}";
-
-    static final String POLICY = "{\"policy\":{\"policy-type\":\"no-policy-found\",\"policy-domain\":\"example.com\"},"
-            + "\"summary\":{\"total-successful-session-count\":" + MAX + ",\"total-failure-session-count\":" + MAX
-            + "},\"failure-details\":[" + DETAIL + "," + DETAIL + "]}";
-
-    static final String REPORT = "{\"organization-name\":\"Org\",\"date-range\":{\"start-datetime\":"
-            + "\"2026-11-26T00:00:00Z\",\"end-datetime\":\"2026-11-26T23:59:59Z\"},\"contact-info\":\"c@example.org\","
-            + "\"report-id\":\"r1\",\"policies\":[" + POLICY + "," + POLICY + "]}";
-
     @Test
     void sumsOfAStrictValidReportSaturateInsteadOfThrowing() {
-        TlsReport report = TlsRpt.parse(REPORT, ParseOptions.strict());
+        TlsReport report = TlsRpt.parse(HostileReports.maxCounts(), ParseOptions.strict());
         PolicyResult policy = report.policies().get(0);
 
         assertThat(policy.summary().totalSessionCount()).isEqualTo(Long.MAX_VALUE);
