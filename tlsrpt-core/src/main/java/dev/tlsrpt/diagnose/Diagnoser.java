@@ -446,9 +446,9 @@ final class Diagnoser {
         final String domain;
         /** Whether the report names a policy domain that is not a valid domain name. */
         final boolean invalidDomain;
-        /** The policy host, URL and TXT names: from a valid domain (A-labels), else from the placeholder. */
         /** The policy domain as DNS names use it: a valid domain (A-labels), else the placeholder. */
         final String domainName;
+        /** The policy host, URL and TXT names: from a valid domain (A-labels), else from the placeholder. */
         final String policyHost;
         final String policyUrl;
         final String stsTxt;
