@@ -298,6 +298,14 @@ class HostileInputTest {
                     assertThat(actions).allSatisfy(ReportFuzzTest::checkCommandHosts);
                 }), 8 * MIB));
 
+        t.add(both("a reason code of 'status', 200,000 spaces and a letter: diagnosed in linear time (issue 13)",
+                bytes(HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                        List.of(HostileReports.detail("validation-failure", "mx.example.com",
+                                "status" + " ".repeat(200_000) + "x")))),
+                reads(r -> assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> TlsRpt.diagnose(r),
+                        "no diagnosis within the hang guard").findings().get(0).explanation())
+                        .contains("The sender gave the reason \"status")), 8 * MIB));
+
         // not plain JSON
         t.add(both("a line comment", bytes(VALID.replace("{\"organization", "{// c\n\"organization")),
                 fails("", "comment"), 8 * MIB));
