@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code tlsrpt diagnose --group}: every report added to one {@link ReportAggregate} (duplicates dropped),
@@ -92,7 +93,13 @@ final class GroupedFindings {
         PrintWriter out = env.out();
         switch (format) {
             case TEXT -> text(out, summary, all);
-            case JSON -> out.print(summary.toJson(unreadable, skipped.names()));
+            case JSON -> {
+                // copied through the CLI's generator, which escapes what a terminal would act on (Text.isEscaped)
+                try (JsonGenerator g = JsonOut.generator(out)) {
+                    JsonOut.copy(g, summary.toJson(unreadable, skipped.names()));
+                }
+                out.println();
+            }
             case CSV -> csv(out, summary);
             default -> throw new IllegalStateException("format " + format);
         }
@@ -137,10 +144,10 @@ final class GroupedFindings {
             DomainSummary d = s.domains().get(i);
             int hidden = all.domains().get(i).findings().size() - d.findings().size();
             out.println();
-            long sessions = d.successfulSessions() + d.failedSessions();
+            long sessions = Text.sum(d.successfulSessions(), d.failedSessions());
             String head = (d.policyDomain() == null ? "(no policy-domain)" : Text.safe(d.policyDomain())) + ": "
                     + Text.count(d.failedSessions()) + " of " + Text.count(sessions) + " sessions failed ("
-                    + Text.percent(d.failedSessions(), sessions) + ") in " + Text.count(d.reports())
+                    + Text.failedPercent(d.failedSessions(), d.successfulSessions()) + ") in " + Text.count(d.reports())
                     + (d.reports() == 1 ? " report" : " reports");
             out.println(style.bold(head));
             for (AggregateFinding f : d.findings()) {

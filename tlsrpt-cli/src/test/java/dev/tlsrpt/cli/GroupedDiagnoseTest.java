@@ -124,6 +124,20 @@ class GroupedDiagnoseTest {
     }
 
     @Test
+    void noRenderingPassesOnWhatATerminalWouldActOn() throws IOException {
+        Path dir = tmp.resolve("hostile");
+        // C1 CSI, a right-to-left override, a line separator and an escape, as JSON escapes in the report
+        Fixtures.write(dir.resolve("h.json"), Fixtures.report("Evil\\u009b2J\\u202eSender\\u2028\\u001b[31m", "h-1",
+                "2026-11-01", "enforce", 10, "certificate-expired", "mail.example.com", 2));
+
+        for (String format : List.of("text", "json", "csv")) {
+            Run run = Run.tlsrpt("diagnose", "--group", "--format", format, dir.toString());
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+            assertThat(run.out).as(format).contains("Evil").doesNotContain("\u009b", "\u202e", "\u2028", "\u001b");
+        }
+    }
+
+    @Test
     void aReportThatCannotBeReadIsNamedAndTheOthersAreStillGrouped() throws IOException {
         Path dir = mailbox();
         Fixtures.write(dir.resolve("z-broken.json"), Run.utf8(Fixtures.TRUNCATED));
