@@ -95,6 +95,7 @@ final class SummaryHtml {
             .sev-critical{color:var(--critical)}.sev-warning{color:var(--warning)}.sev-info{color:var(--info)}
             .status.ongoing{color:var(--fg)}.status.resolved{color:var(--resolved)}.silent{color:var(--warning)}
             tr.resolved td{opacity:.75}
+            .findings td:last-child{min-width:22em}
             .note{color:var(--muted);font-style:italic;margin:4px 0 0}
             .action{margin:2px 0 0}
             .none{color:var(--muted)}
@@ -439,7 +440,7 @@ final class SummaryHtml {
             return;
         }
         b.append("<table class=\"findings\">\n<tr><th>Severity</th><th>Status</th><th>Problem</th>")
-                .append("<th class=\"n\">Failed sessions</th><th class=\"n\">Reports</th><th>First seen</th>")
+                .append("<th class=\"n\">Failed</th><th class=\"n\">Reports</th><th>First seen</th>")
                 .append("<th>Last seen</th><th>Reporters</th><th>What to do</th></tr>\n");
         for (AggregateFinding f : findings) {
             String severity = f.severity().name().toLowerCase(Locale.ROOT);
