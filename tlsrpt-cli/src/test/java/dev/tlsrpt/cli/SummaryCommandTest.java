@@ -93,13 +93,49 @@ class SummaryCommandTest {
         Run run = Run.tlsrpt("summary", Path.of("..", "tlsrpt-core/src/test/resources/corpus/dmarc-report-viewer").toString());
 
         assertThat(run.exitCode).isEqualTo(1);
-        List<String> printed = run.out.lines().toList();
+        assertShortenedExample(example, run.out);
+    }
+
+    @Test
+    void theGuidesExamplesAreWhatTheCommandPrintsAndItNamesEveryJsonMember() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "many-reports.md"), StandardCharsets.UTF_8);
+        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+
+        Run text = Run.tlsrpt("summary", dir.toString());
+        Run json = Run.tlsrpt("summary", "--format", "json", dir.toString());
+        Run csv = Run.tlsrpt("summary", "--format", "csv", dir.toString());
+
+        assertShortenedExample(block(guide, "TLS-RPT summary: 2026-11-01"), text.out);
+        assertShortenedExample(block(guide, "{\n  \"reports\" : 51"), json.out);
+        assertShortenedExample(block(guide, "date,domain,successful,failed,share"), csv.out);
+        java.util.regex.Matcher members = java.util.regex.Pattern.compile("\"([a-z-]+)\" :").matcher(json.out);
+        String contract = guide.substring(guide.indexOf("### JSON: the contract"), guide.indexOf("### CSV"));
+        int names = 0;
+        while (members.find()) {
+            assertThat(contract).as("the guide names JSON member %s", members.group(1)).contains("`" + members.group(1) + "`");
+            names++;
+        }
+        assertThat(names).isGreaterThan(40);
+    }
+
+    /** The code block of a Markdown text that starts with {@code start}. */
+    private static String block(String markdown, String start) {
+        int at = markdown.indexOf("```\n" + start);
+        assertThat(at).as("a code block starting with %s", start).isNotNegative();
+        return markdown.substring(at + 4, markdown.indexOf("```", at + 4));
+    }
+
+    /**
+     * Each line of an example shortened for the docs is printed, in order: a line of {@code ...} alone stands
+     * for lines left out, and a line ending with {@code ...} for a printed line that starts with the rest.
+     */
+    static void assertShortenedExample(String example, String output) {
+        List<String> printed = output.lines().toList();
         int at = 0;
         for (String line : example.lines().toList()) {
             if (line.strip().equals("...")) {
                 continue;
             }
-            // a line shortened with "..." is a prefix of the printed one; the lines come in the printed order
             String prefix = line.endsWith("...") ? line.substring(0, line.length() - 3) : null;
             int found = -1;
             for (int i = at; i < printed.size() && found < 0; i++) {
@@ -107,7 +143,7 @@ class SummaryCommandTest {
                     found = i;
                 }
             }
-            assertThat(found).as("README line, in order: %s%n%s", line, run.out).isNotNegative();
+            assertThat(found).as("example line, in order: %s%n%s", line, output).isNotNegative();
             at = found + 1;
         }
     }
