@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +24,17 @@ class SummaryCommandTest {
 
     @TempDir
     Path tmp;
+
+    /** The reports of {@link Mailbox}, written once for every test; the tests do not change them. */
+    @TempDir
+    static Path shared;
+
+    private static Path mailbox;
+
+    @BeforeAll
+    static void writeMailbox() {
+        mailbox = Mailbox.write(shared.resolve("mailbox"));
+    }
 
     /** What the library says about the same reports: the command must say the same. */
     private static AggregateSummary expected(List<Mailbox.Day> days, LocalDate since, LocalDate until) {
@@ -37,7 +49,7 @@ class SummaryCommandTest {
 
     @Test
     void textShowsPerDomainTotalsDaysFindingsWithStatusAndSilentReporters() {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
 
         Run run = Run.tlsrpt("summary", dir.toString());
 
@@ -99,7 +111,7 @@ class SummaryCommandTest {
     @Test
     void theGuidesExamplesAreWhatTheCommandPrintsAndItNamesEveryJsonMember() throws Exception {
         String guide = Files.readString(Path.of("..", "docs", "many-reports.md"), StandardCharsets.UTF_8);
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
 
         Run text = Run.tlsrpt("summary", dir.toString());
         Run json = Run.tlsrpt("summary", "--format", "json", dir.toString());
@@ -169,14 +181,14 @@ class SummaryCommandTest {
 
     @Test
     void jsonIsTheLibrarysContractWithTheInputsThatCouldNotBeReadOrWereSkipped() throws Exception {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
-        Fixtures.write(dir.resolve("zz-broken.json"), Fixtures.TRUNCATED.getBytes(StandardCharsets.UTF_8));
+        Path dir = tmp.resolve("more");
+        Fixtures.write(dir.resolve("broken.json"), Fixtures.TRUNCATED.getBytes(StandardCharsets.UTF_8));
         Fixtures.write(dir.resolve("notes.txt"), "not a report".getBytes(StandardCharsets.UTF_8));
 
-        Run run = Run.tlsrpt("summary", "--format", "json", dir.toString());
+        Run run = Run.tlsrpt("summary", "--format", "json", mailbox.toString(), dir.toString());
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(3);
-        String broken = dir.resolve("zz-broken.json").toString();
+        String broken = dir.resolve("broken.json").toString();
         assertThat(run.err).startsWith("tlsrpt: " + broken + ": /policies/0/policy/policy-type: ")
                 .endsWith("tlsrpt: skipped 1 file found in directories that hold no TLS report: "
                         + dir.resolve("notes.txt") + "\n");
@@ -190,7 +202,7 @@ class SummaryCommandTest {
 
     @Test
     void csvHasOneRowPerDomainAndDay() {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
 
         Run run = Run.tlsrpt("summary", "--format", "csv", dir.toString());
 
@@ -210,7 +222,7 @@ class SummaryCommandTest {
 
     @Test
     void htmlIsOnePageWithTheDomainsFindingsAndReporters() {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
 
         Run run = Run.tlsrpt("summary", "--format", "html", dir.toString());
 
@@ -224,7 +236,7 @@ class SummaryCommandTest {
 
     @Test
     void sinceAndUntilAreInclusiveUtcDays() {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
         LocalDate since = LocalDate.of(2026, 11, 3);
         LocalDate until = LocalDate.of(2026, 11, 5);
 
@@ -290,7 +302,7 @@ class SummaryCommandTest {
         List<Mailbox.Day> days = Mailbox.days();
         Path first = tmp.resolve("first");
         Path second = tmp.resolve("second");
-        Path all = Mailbox.write(tmp.resolve("all"));
+        Path all = mailbox;
         try (var files = Files.list(all)) {
             for (Path f : files.sorted().toList()) {
                 Path to = (f.getFileName().toString().compareTo("2026-11-08") < 0 ? first : second).resolve(f.getFileName());
@@ -329,7 +341,7 @@ class SummaryCommandTest {
 
     @Test
     void aStateFileThatIsNotASavedAggregateIsNamedAndLeftAlone() throws Exception {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
         Path state = tmp.resolve("state.json");
         Files.writeString(state, "{\"format\": \"tlsrpt-aggregate\", \"version\": 7, \"reports\": []}");
 
@@ -343,7 +355,7 @@ class SummaryCommandTest {
 
     @Test
     void aStateThatCannotBeSavedIsExitCodeThree() throws Exception {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
         Path state = tmp.resolve("no-such-directory/state.json");
 
         Run run = Run.tlsrpt("summary", "--state", state.toString(), "--format", "csv", dir.toString());
@@ -369,7 +381,7 @@ class SummaryCommandTest {
         "2026-11-06, never, 0",
     })
     void failOnDecidesWhichOngoingFindingsMakeTheExitCodeOne(String until, String failOn, int exitCode) {
-        Path dir = Mailbox.write(tmp.resolve("mailbox"));
+        Path dir = mailbox;
         Run run = Run.tlsrpt("summary", "--until", until, "--fail-on", failOn, "--format", "csv", dir.toString());
         assertThat(run.exitCode).as(run.toString()).isEqualTo(exitCode);
     }
