@@ -1,49 +1,51 @@
 package dev.tlsrpt.cli;
 
 import dev.tlsrpt.diagnose.Severity;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 
 /**
- * The {@code --fail-on} option: the least severity of a finding that makes a command exit with
- * {@link ExitCodes#FINDINGS}; {@link #NEVER} never does. Shared by the commands that report findings.
+ * The {@code --fail-on} threshold: the exit code is 1 when a finding is at or above it ({@code critical},
+ * {@code warning}, the default, or {@code info}); {@code never} leaves findings out of the exit code.
  */
 enum FailOn {
-    /** Exit 1 on a CRITICAL finding only. */
+    /** Exit 1 on a CRITICAL finding. */
     CRITICAL(Severity.CRITICAL),
-    /** Exit 1 on a WARNING or CRITICAL finding (the default). */
+    /** Exit 1 on a WARNING or CRITICAL finding: the default. */
     WARNING(Severity.WARNING),
-    /** Exit 1 on any finding: INFO, WARNING or CRITICAL. */
+    /** Exit 1 on an INFO, WARNING or CRITICAL finding. */
     INFO(Severity.INFO),
-    /** Findings never change the exit code. */
+    /** Findings never make the exit code 1. */
     NEVER(null);
 
-    /** The option's description, the same on every command. */
-    static final String DESCRIPTION = "Exit with 1 when a finding is at least this severe: ${COMPLETION-CANDIDATES}"
-            + " (default: ${DEFAULT-VALUE}).";
+    /** The default, as text for picocli's {@code defaultValue}. */
+    static final String DEFAULT = "warning";
 
-    private final @Nullable Severity least;
+    private final @Nullable Severity threshold;
 
-    FailOn(@Nullable Severity least) {
-        this.least = least;
+    FailOn(@Nullable Severity threshold) {
+        this.threshold = threshold;
     }
 
     /**
      * Whether a finding of this severity makes the exit code 1.
      *
      * @param severity the finding's severity
-     * @return true when it is at least as severe as the option asks; never for {@link Severity#OK}
+     * @return true when it is at or above the threshold
      */
-    boolean failsOn(Severity severity) {
-        return least != null && severity != Severity.OK && !least.isWorseThan(severity);
+    boolean fails(Severity severity) {
+        return threshold != null && SeverityOption.atOrAbove(severity, threshold);
     }
 
-    /** The lower-case names for {@code --help} and shell completion. */
+    /** The lower-case names for shell completion and {@code --help}. */
     static final class Names implements Iterable<String> {
         @Override
         public Iterator<String> iterator() {
-            return LowerCaseEnum.names(FailOn.class).iterator();
+            return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
         }
     }
 
@@ -51,7 +53,13 @@ enum FailOn {
     static final class Converter implements ITypeConverter<FailOn> {
         @Override
         public FailOn convert(String value) {
-            return LowerCaseEnum.convert(FailOn.class, value);
+            for (FailOn f : values()) {
+                if (f.name().equalsIgnoreCase(value.trim())) {
+                    return f;
+                }
+            }
+            throw new TypeConversionException("expected one of " + String.join(", ", new Names())
+                    + " but was '" + value + "'");
         }
     }
 }

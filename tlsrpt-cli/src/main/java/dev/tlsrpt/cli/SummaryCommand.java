@@ -4,6 +4,7 @@ import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.TlsRptException;
 import dev.tlsrpt.analysis.AggregateFinding;
 import dev.tlsrpt.analysis.AggregateSummary;
+import dev.tlsrpt.analysis.DaySummary;
 import dev.tlsrpt.analysis.DomainSummary;
 import dev.tlsrpt.analysis.FindingStatus;
 import dev.tlsrpt.analysis.ReportAggregate;
@@ -11,11 +12,14 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -23,19 +27,21 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code tlsrpt summary [FILE|DIR|-]...}: what many reports say together, through a
  * {@link ReportAggregate}: duplicates dropped and counted, per policy domain the sessions per UTC day, the
  * problems followed across reports and reporters, and the reporters, silent ones marked. As text, the JSON
- * of {@link AggregateSummary#toJson(List, List)}, the CSV of {@link AggregateSummary#toCsv()} or one
+ * of {@link AggregateSummary#toJson(List, List)}, the CSV of {@link AggregateSummary#toCsv()} (both with
+ * sender text made terminal-safe: {@link Text#isEscaped} characters as {@code \}{@code uXXXX}) or one
  * self-contained HTML page ({@link SummaryHtml}). {@code --state FILE} resumes from a saved aggregate and saves
  * it again, so a daily job reads only the new reports. A report that cannot be read is named on standard error
  * and left out; a file found in a directory that holds no report is skipped (see {@link Skipped}).
@@ -49,8 +55,9 @@ import picocli.CommandLine.TypeConversionException;
                     + " silent ones marked.",
             "A report saved more than once (.json, .json.gz, inside a message) counts once: the further copies are"
                     + " dropped and counted as duplicates.",
-            "Reads plain or gzip JSON, e-mail messages (.eml) and mbox files (told apart by content), walks"
-                    + " directories, - reads standard input.",
+            InputOptions.HELP_INPUTS,
+            "With no input named: standard input when it is not a terminal; with --state on a terminal, the saved"
+                    + " aggregate alone; else a usage error.",
             "Files found in a directory that hold no report are skipped and named in one line on standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -130,30 +137,27 @@ final class SummaryCommand implements Callable<Integer> {
                     + " shown, never what is kept.")
     private @Nullable Path state;
 
-    @Option(names = "--fail-on", paramLabel = "SEVERITY", defaultValue = "warning",
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
             converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
             description = "Exit with 1 when an ongoing finding of the period is at least this severe:"
                     + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private FailOn failOn = FailOn.WARNING;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-",
-            description = "Report files (.json, .json.gz, .eml, mbox), directories of them, or - for standard input;"
-                    + " none with --state: the saved aggregate alone.")
-    private List<String> paths = new ArrayList<>();
+    @Mixin
+    private InputOptions input = new InputOptions();
 
     @Override
     public Integer call() {
         TlsRptCommand root = Objects.requireNonNull(parent, "parent");
         CommandSpec command = Objects.requireNonNull(spec, "spec");
-        if (paths.isEmpty() && state == null) {
-            throw new ParameterException(command.commandLine(), "Missing required parameter: report files or"
-                    + " directories (- for standard input), or --state FILE");
-        }
         if (since != null && until != null && since.isAfter(until)) {
             throw new ParameterException(command.commandLine(), "--since " + since + " is after --until " + until);
         }
         CliEnvironment env = root.environment();
         PrintWriter err = env.err();
+        // --state with no input named, on a terminal: the saved aggregate alone (no usage error, no stdin)
+        boolean stateAlone = state != null && !input.named() && env.terminals().stdin();
+        List<Input> inputs = stateAlone ? List.of() : input.inputs(env);
 
         ReportAggregate aggregate;
         try {
@@ -166,10 +170,10 @@ final class SummaryCommand implements Callable<Integer> {
         }
 
         Skipped skipped = new Skipped();
-        List<String> unreadable = add(aggregate, Inputs.expand(paths, env.in(), false), env, skipped);
+        List<String> unreadable = add(aggregate, inputs, env, skipped);
 
         boolean stateFailed = false;
-        if (state != null && !paths.isEmpty()) {
+        if (state != null && !inputs.isEmpty()) {
             try {
                 aggregate.save(state);
             } catch (IOException | RuntimeException e) {
@@ -184,8 +188,14 @@ final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = env.out();
         switch (format) {
             case TEXT -> SummaryText.print(out, root.style(), summary, unreadable.size());
-            case JSON -> out.print(summary.toJson(unreadable, skipped.names()));
-            case CSV -> out.print(summary.toCsv());
+            case JSON -> {
+                // copied through the CLI's generator, which escapes what a terminal would act on (Text.isEscaped)
+                try (JsonGenerator g = JsonOut.generator(out)) {
+                    JsonOut.copy(g, summary.toJson(unreadable, skipped.names()));
+                }
+                out.println();
+            }
+            case CSV -> out.print(csv(summary));
             case HTML -> out.print(SummaryHtml.render(summary, unreadable, skipped.names()));
             default -> throw new IllegalStateException("format " + format);
         }
@@ -206,7 +216,7 @@ final class SummaryCommand implements Callable<Integer> {
     private static List<String> add(ReportAggregate aggregate, List<Input> inputs, CliEnvironment env,
             Skipped skipped) {
         List<String> unreadable = new ArrayList<>();
-        Progress progress = new Progress(env.err(), env.terminal(), env.nanoClock(), inputs.size());
+        Progress progress = Progress.start(env, inputs.size());
         for (Input input : inputs) {
             try (InputStream raw = input.open()) {
                 BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
@@ -233,6 +243,37 @@ final class SummaryCommand implements Callable<Integer> {
     }
 
     /**
+     * The CSV of {@link AggregateSummary#toCsv()} (its columns, order and share), with the domain cells through
+     * {@link Text#safe(String)}: one row per policy domain and day, by date, then domain.
+     *
+     * @param summary the summary
+     * @return the CSV text
+     */
+    static String csv(AggregateSummary summary) {
+        record Row(DaySummary day, String domain) {
+        }
+        List<Row> rows = new ArrayList<>();
+        for (DomainSummary d : summary.domains()) {
+            for (DaySummary day : d.days()) {
+                rows.add(new Row(day, d.policyDomain() == null ? "" : Text.safe(d.policyDomain())));
+            }
+        }
+        // the domains come sorted: a stable sort by date keeps that order within a day
+        rows.sort(Comparator.comparing((Row r) -> r.day().date()));
+        StringBuilder b = new StringBuilder(Csv.row(List.of("date", "domain", "successful", "failed", "share")));
+        for (Row r : rows) {
+            long successful = r.day().successfulSessions();
+            long failed = r.day().failedSessions();
+            BigDecimal all = BigDecimal.valueOf(successful).add(BigDecimal.valueOf(failed));
+            String share = all.signum() == 0 ? "0" : BigDecimal.valueOf(failed).divide(all, 6, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+            b.append(Csv.row(List.of(r.day().date().toString(), r.domain(), Long.toString(successful),
+                    Long.toString(failed), share)));
+        }
+        return b.toString();
+    }
+
+    /**
      * Whether an ongoing finding of the summary is at least as severe as {@code --fail-on} asks.
      *
      * @param summary the summary
@@ -242,7 +283,7 @@ final class SummaryCommand implements Callable<Integer> {
     static boolean failing(AggregateSummary summary, FailOn failOn) {
         for (DomainSummary d : summary.domains()) {
             for (AggregateFinding f : d.findings()) {
-                if (f.status() == FindingStatus.ONGOING && failOn.failsOn(f.severity())) {
+                if (f.status() == FindingStatus.ONGOING && failOn.fails(f.severity())) {
                     return true;
                 }
             }

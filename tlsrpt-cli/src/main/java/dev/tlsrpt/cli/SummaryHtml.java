@@ -147,14 +147,14 @@ final class SummaryHtml {
 
     private static void header(StringBuilder b, AggregateSummary s, String period, List<String> unreadable,
             List<String> skipped) {
-        long sessions = 0;
+        long successful = 0;
         long failed = 0;
         int critical = 0;
         int warning = 0;
         int ongoing = 0;
         for (DomainSummary d : s.domains()) {
-            sessions = SummaryText.Sums.add(sessions, SummaryText.Sums.add(d.successfulSessions(), d.failedSessions()));
-            failed = SummaryText.Sums.add(failed, d.failedSessions());
+            successful = Text.sum(successful, d.successfulSessions());
+            failed = Text.sum(failed, d.failedSessions());
             for (AggregateFinding f : d.findings()) {
                 if (f.status() == FindingStatus.ONGOING) {
                     ongoing++;
@@ -172,8 +172,8 @@ final class SummaryHtml {
         }
         b.append("</p>\n<div class=\"cards\">\n");
         card(b, Text.count(s.domains().size()), "policy domains", "");
-        card(b, Text.count(sessions), "sessions", "");
-        card(b, Text.count(failed) + " (" + Text.percent(failed, sessions) + ")", "failed sessions",
+        card(b, Text.count(Text.sum(successful, failed)), "sessions", "");
+        card(b, Text.count(failed) + " (" + Text.failedPercent(failed, successful) + ")", "failed sessions",
                 failed > 0 ? "problems" : "");
         card(b, Text.count(ongoing), "ongoing problems: " + critical + " critical, " + warning + " warning",
                 critical + warning > 0 ? "problems" : "");
@@ -215,12 +215,12 @@ final class SummaryHtml {
     private static void domain(StringBuilder b, AggregateSummary s, DomainSummary d, int index,
             Map<String, ReporterSummary> reporters) {
         String name = escape(SummaryText.domainName(d.policyDomain()));
-        long sessions = SummaryText.Sums.add(d.successfulSessions(), d.failedSessions());
+        long sessions = Text.sum(d.successfulSessions(), d.failedSessions());
         b.append("<section class=\"domain\" id=\"domain-").append(index).append("\">\n<h2>").append(name)
                 .append("</h2>\n<p class=\"totals\">").append(SummaryText.plural(d.reports(), "report"))
                 .append(" &middot; ").append(Text.count(sessions)).append(" sessions &middot; ")
                 .append(Text.count(d.failedSessions())).append(" failed (")
-                .append(Text.percent(d.failedSessions(), sessions)).append(")</p>\n");
+                .append(Text.failedPercent(d.failedSessions(), d.successfulSessions())).append(")</p>\n");
         LocalDate start = s.start();
         LocalDate end = s.end();
         if (start != null && end != null && !d.days().isEmpty()) {
@@ -273,8 +273,7 @@ final class SummaryHtml {
             double failed = height(d.failedSessions(), max);
             double x = l.x(d.date());
             String title = "<title>" + d.date() + ": " + Text.count(d.successfulSessions()) + " successful, "
-                    + Text.count(d.failedSessions()) + " failed (" + Text.percent(d.failedSessions(),
-                            SummaryText.Sums.add(d.successfulSessions(), d.failedSessions())) + "), "
+                    + Text.count(d.failedSessions()) + " failed (" + Text.failedPercent(d.failedSessions(), d.successfulSessions()) + "), "
                     + SummaryText.plural(d.reports(), "report") + "</title>";
             rect(b, "bar ok", d.date(), x, TOP + PLOT_HEIGHT - ok, l.bar(), ok, title);
             rect(b, "bar failed", d.date(), x, TOP + PLOT_HEIGHT - ok - failed, l.bar(), failed, title);
@@ -294,10 +293,8 @@ final class SummaryHtml {
         b.append("<g class=\"bars\">\n");
         for (DaySummary d : days) {
             double h = height(100 * d.failureShare(), max);
-            String title = "<title>" + d.date() + ": " + Text.percent(d.failedSessions(),
-                    SummaryText.Sums.add(d.successfulSessions(), d.failedSessions())) + " failed ("
-                    + Text.count(d.failedSessions()) + " of " + Text.count(SummaryText.Sums.add(d.successfulSessions(),
-                            d.failedSessions())) + " sessions)</title>";
+            String title = "<title>" + d.date() + ": " + Text.failedPercent(d.failedSessions(), d.successfulSessions()) + " failed ("
+                    + Text.count(d.failedSessions()) + " of " + Text.count(Text.sum(d.successfulSessions(), d.failedSessions())) + " sessions)</title>";
             rect(b, "bar share", d.date(), l.x(d.date()), TOP + PLOT_HEIGHT - h, l.bar(), h, title);
         }
         b.append("</g>\n");
@@ -482,8 +479,7 @@ final class SummaryHtml {
                     .append("</td><td class=\"n\">").append(Text.count(t.reports()))
                     .append("</td><td class=\"n\">").append(Text.count(t.successfulSessions()))
                     .append("</td><td class=\"n\">").append(Text.count(t.failedSessions()))
-                    .append("</td><td class=\"n\">").append(Text.percent(t.failedSessions(),
-                            SummaryText.Sums.add(t.successfulSessions(), t.failedSessions())))
+                    .append("</td><td class=\"n\">").append(Text.failedPercent(t.failedSessions(), t.successfulSessions()))
                     .append("</td><td class=\"d\">").append(r == null ? "" : r.lastReport()).append("</td><td>")
                     .append(silent ? "<span class=\"silent\">silent</span>" : "").append("</td></tr>\n");
         }
@@ -502,8 +498,7 @@ final class SummaryHtml {
                     .append(Text.count(d.reports())).append("</td><td class=\"n\">")
                     .append(Text.count(d.successfulSessions())).append("</td><td class=\"n\">")
                     .append(Text.count(d.failedSessions())).append("</td><td class=\"n\">")
-                    .append(Text.percent(d.failedSessions(), SummaryText.Sums.add(d.successfulSessions(),
-                            d.failedSessions()))).append("</td></tr>\n");
+                    .append(Text.failedPercent(d.failedSessions(), d.successfulSessions())).append("</td></tr>\n");
         }
         b.append("</table></details>\n");
     }

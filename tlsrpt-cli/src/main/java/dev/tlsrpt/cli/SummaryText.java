@@ -83,11 +83,11 @@ final class SummaryText {
 
     private static void domain(PrintWriter out, Style style, AggregateSummary s, DomainSummary d,
             Map<String, ReporterSummary> reporters) {
-        long sessions = Sums.add(d.successfulSessions(), d.failedSessions());
+        long sessions = Text.sum(d.successfulSessions(), d.failedSessions());
         String failed = Text.count(d.failedSessions()) + " failed";
         out.println(style.bold(domainName(d.policyDomain())) + ": " + plural(d.reports(), "report") + ", "
                 + Text.count(sessions) + " sessions, " + (d.failedSessions() > 0 ? style.red(failed) : failed)
-                + " (" + Text.percent(d.failedSessions(), sessions) + ")");
+                + " (" + Text.failedPercent(d.failedSessions(), d.successfulSessions()) + ")");
         LocalDate start = s.start();
         LocalDate end = s.end();
         if (start != null && end != null && !d.days().isEmpty()) {
@@ -120,8 +120,8 @@ final class SummaryText {
         boolean[] reported = new boolean[count];
         for (DaySummary day : days) {
             int i = (int) (ChronoUnit.DAYS.between(start, day.date()) / per);
-            successful[i] = Sums.add(successful[i], day.successfulSessions());
-            failed[i] = Sums.add(failed[i], day.failedSessions());
+            successful[i] = Text.sum(successful[i], day.successfulSessions());
+            failed[i] = Text.sum(failed[i], day.failedSessions());
             reported[i] = true;
         }
         double[] sessions = new double[count];
@@ -226,7 +226,7 @@ final class SummaryText {
             ReporterSummary r = reporters.get(name(t));
             String line = String.format(Locale.ROOT, "%-" + width + "s %8s %12s %10s %8s  %s", Text.safe(name(t)),
                     Text.count(t.reports()), Text.count(t.successfulSessions()), Text.count(t.failedSessions()),
-                    Text.percent(t.failedSessions(), Sums.add(t.successfulSessions(), t.failedSessions())),
+                    Text.failedPercent(t.failedSessions(), t.successfulSessions()),
                     r == null ? "" : r.lastReport());
             out.println("  " + line + (r != null && r.silent() ? "  " + style.yellow("SILENT") : ""));
         }
@@ -276,16 +276,5 @@ final class SummaryText {
 
     static String plural(long n, String noun) {
         return Text.count(n) + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** Saturating sums for the counts shown. */
-    static final class Sums {
-        private Sums() {
-        }
-
-        static long add(long a, long b) {
-            long r = a + b;
-            return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
-        }
     }
 }

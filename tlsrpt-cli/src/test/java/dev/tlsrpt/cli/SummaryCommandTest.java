@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tlsrpt.analysis.AggregateSummary;
 import dev.tlsrpt.analysis.ReportAggregate;
+import dev.tlsrpt.hostile.HostileReports;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -408,17 +409,26 @@ class SummaryCommandTest {
     void helpListsTheFormatsOptionsAndExitCodes() {
         Run run = Run.tlsrpt("summary", "--help");
         assertThat(run.out.replaceAll("\\s+", " ")).contains("text, json, csv, html", "--since=DATE", "--until=DATE", "--state=FILE",
-                "--fail-on=SEVERITY", "critical, warning, info, never (default: warning)");
+                "--fail-on=LEVEL", "critical, warning, info, never (default: warning)");
         assertThat(run.out).containsPattern("\n  0 +every input read, no ongoing finding at or above --fail-on")
                 .containsPattern("\n  1 +an ongoing finding at or above --fail-on \\(default: warning\\)")
                 .containsPattern("\n  3 +an input could not be read");
     }
 
     @Test
-    void noInputAndNoStateIsAUsageError() {
-        Run run = Run.tlsrpt("summary");
-        assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).startsWith("Missing required parameter: report files or directories");
+    void noInputIsStandardInputOrOnATerminalAUsageErrorUnlessStateIsGiven() throws Exception {
+        Run terminal = Run.withStdinOnTerminal("summary");
+        assertThat(terminal.exitCode).isEqualTo(2);
+        assertThat(terminal.err).startsWith(InputOptions.NO_INPUT);
+
+        Run piped = Run.withStdin(Mailbox.json(Mailbox.days().get(0)), "summary", "--format", "csv");
+        assertThat(piped.out).isEqualTo("date,domain,successful,failed,share\r\n2026-11-01,example.com,4050,0,0\r\n");
+
+        Path state = tmp.resolve("state.json");
+        Run.tlsrpt("summary", "--state", state.toString(), mailbox.toString());
+        Run alone = Run.withStdinOnTerminal("summary", "--state", state.toString(), "--format", "csv");
+        assertThat(alone.exitCode).as(alone.toString()).isEqualTo(1);
+        assertThat(alone.out).isEqualTo(expected().toCsv());
     }
 
     @Test
@@ -486,13 +496,46 @@ class SummaryCommandTest {
     }
 
     @Test
-    void senderTextIsPrintedWithItsControlCharactersEscaped() throws Exception {
-        String report = Fixtures.sampleText().replace("Example Mail Provider", "Evil\\u001b[2J\\u202eMail");
-        Path dir = tmp.resolve("evil");
-        Fixtures.write(dir.resolve("evil.json"), report.getBytes(StandardCharsets.UTF_8));
+    void aSenderCannotSendTerminalEscapesThroughAnyFormat() {
+        byte[] report = HostileReports.escapes().getBytes(StandardCharsets.UTF_8);
+        for (String format : List.of("text", "json", "csv", "html")) {
+            Run run = Run.withStdin(report, "summary", "--format", format, "-");
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // an expired certificate under enforce
+            DiagnoseCommandTest.assertNoTerminalEscape("summary --format " + format, run.out);
+        }
+        // host and domain names are compared, and shown, in lower case
+        assertThat(Run.withStdin(report, "summary", "-").out).contains("example.com\\u001b[2j", "x-result\\u001b[2J",
+                "Org\\u001b[2J");
+        assertThat(Run.withStdin(report, "summary", "--format", "csv", "-").out)
+                .contains("\r\n2026-11-26,example.com\\u001b[2j");
+        Run coloured = Run.with(report, Map.of(), true, "summary", "-");
+        DiagnoseCommandTest.assertNoTerminalEscape("summary in colour",
+                coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
+    }
 
-        Run run = Run.tlsrpt("summary", dir.toString());
+    @Test
+    void countsThatAddPast2To63Saturate() throws Exception {
+        // two reports (two report-ids) whose counts are 2^63-1: sums and shares must not wrap to negative numbers
+        String max = "9223372036854775807";
+        String report = HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                List.of(HostileReports.detail("certificate-expired", "mx.example.com", null)))
+                .replace("\"total-successful-session-count\":1000", "\"total-successful-session-count\":" + max)
+                .replace("\"total-failure-session-count\":1", "\"total-failure-session-count\":" + max)
+                .replace("\"failed-session-count\":1", "\"failed-session-count\":" + max);
+        Path dir = tmp.resolve("max");
+        Fixtures.write(dir.resolve("a.json"), report.getBytes(StandardCharsets.UTF_8));
+        Fixtures.write(dir.resolve("b.json"), report.replace("\"report-id\":\"r1\"", "\"report-id\":\"r2\"")
+                .getBytes(StandardCharsets.UTF_8));
 
-        assertThat(run.out).contains("Evil\\u001b[2J\\u202eMail").doesNotContain("\u001b", "\u202e");
+        Run text = Run.tlsrpt("summary", dir.toString());
+        Run html = Run.tlsrpt("summary", "--format", "html", dir.toString());
+
+        assertThat(text.exitCode).as(text.toString()).isEqualTo(1);
+        String most = "9,223,372,036,854,775,807";
+        assertThat(text.out).contains("example.com: 2 reports, " + most + " sessions, " + most + " failed (50.00%)",
+                "certificate-expired at mx.example.com: " + most + " failed sessions in 2 reports")
+                .containsPattern("Org +2 +" + most + " +" + most + " +50.00%")
+                .doesNotContain("-9,");
+        assertThat(html.out).contains(most + " failed (50.00%)").doesNotContain("-9,", "NaN", "Infinity");
     }
 }
