@@ -30,8 +30,9 @@ import org.jspecify.annotations.Nullable;
  * successful and failed stacked, heights in proportion to the counts); a chart of the failure share per day;
  * the failed sessions by result type and by MX host; the problems (severity, status, first and last seen,
  * reporters, what to do); the domain's reporters with the silent ones marked; and every day as a table. Then
- * every reporter. Every string that comes from a report goes through {@link #escape(String)}: control and
- * bidirectional-override characters shown as {@code \}{@code uXXXX}, then {@code & < > " '} as entities, so
+ * every reporter. Every string that comes from a report goes through {@link #escape(String)}: the characters
+ * of {@link Text#isEscaped} (controls, format characters such as bidirectional overrides, line separators)
+ * shown as {@code \}{@code uXXXX}, then {@code & < > " '} as entities, so
  * a sender's text is shown as text in element content and in (always double-quoted) attribute values.
  * Deterministic: the same summary gives the same bytes (no time of generation).
  */
@@ -523,8 +524,8 @@ final class SummaryHtml {
     }
 
     /**
-     * Sender text made safe for HTML element content and double-quoted attribute values: control and
-     * bidirectional-override characters as {@code \}{@code uXXXX} ({@link Text#safe(String)}), then
+     * Sender text made safe for HTML element content and double-quoted attribute values: the characters of
+     * {@link Text#isEscaped} as {@code \}{@code uXXXX} ({@link Text#safe(String)}), then
      * {@code & < > " '} as character references.
      *
      * @param s sender text
