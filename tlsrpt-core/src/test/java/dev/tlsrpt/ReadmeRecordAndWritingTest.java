@@ -19,7 +19,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's record and writing examples, as written there, with the results the comments promise. */
+/** The examples of docs/record.md and docs/writing.md, as written there, with the results the comments promise. */
 class ReadmeRecordAndWritingTest {
 
     @Test
