@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.tlsrpt.model.TlsReport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -121,6 +124,15 @@ class ReportFixturesTest {
             var e = assertThrows(LimitExceededException.class, () -> TlsRpt.parse(in, parseOptions));
             assertThat(e.limitName()).isEqualTo(limitName);
             assertThat(e.limit()).isEqualTo(limit);
+        }
+    }
+
+    @Test
+    void theReadmesErrorExampleIsWhatTheNegativeCountFixtureGives() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        try (InputStream in = fixture("malformed/negative-count.json")) {
+            var e = assertThrows(MalformedReportException.class, () -> TlsRpt.parse(in));
+            assertThat(readme).contains("`" + e.getMessage() + "`");
         }
     }
 

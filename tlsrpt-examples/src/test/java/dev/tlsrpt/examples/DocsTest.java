@@ -148,7 +148,7 @@ class DocsTest {
         }
         TlsReport parsed = TlsRpt.parse(report);
         assertThat(printed.toString(StandardCharsets.UTF_8).replace(System.lineSeparator(), "\n")).isEqualTo(
-                parsed.organizationName() + ", " + parsed.dateRange() + "\n" + TlsRpt.diagnose(parsed).toText());
+                parsed.organizationName() + ", report " + parsed.reportId() + "\n" + TlsRpt.diagnose(parsed).toText());
     }
 
     @Test
