@@ -1,11 +1,14 @@
 package dev.tlsrpt;
 
-import dev.tlsrpt.internal.RecordParser;
 import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.record.MalformedRecordException;
+import dev.tlsrpt.record.RecordCheck;
+import dev.tlsrpt.record.RecordSelection;
+import dev.tlsrpt.record.RecordWarningKind;
+import dev.tlsrpt.record.TlsRptRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +16,6 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -289,47 +291,49 @@ public final class TlsRpt {
         return dev.tlsrpt.diagnose.Diagnosis.of(result.report(), result.deviations(), locale);
     }
 
-    // ---- the _smtp._tls TXT record (RFC 8460 section 3) ----
+    // ---- the _smtp._tls TXT record (RFC 8460 section 3); the types are in dev.tlsrpt.record ----
 
     /**
      * Reads a {@code _smtp._tls} TXT record strictly by the RFC 8460 section 3 grammar. Warnings are dropped;
-     * use {@link #checkRecord(String)} to see them.
+     * {@link #checkRecord(String)} returns them too.
      *
      * <pre>{@code
      * TlsRptRecord r = TlsRpt.parseRecord("v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://example.com/r");
      * r.rua();   // [mailto:tlsrpt@example.com, https://example.com/r]
      * }</pre>
      *
-     * @param txt the record, its strings concatenated (see {@link #joinTxtStrings(List)})
+     * @param txt the record, its character-strings concatenated without spaces as section 3 requires
+     *     ({@code String.join("", strings)})
      * @return the record
      * @throws MalformedRecordException when the record breaks the grammar, with the offset
      * @since 0.1.0
      */
     public static TlsRptRecord parseRecord(String txt) {
-        return checkRecord(txt).record();
+        return RecordCheck.strict(txt).record();
     }
 
     /**
      * Reads a {@code _smtp._tls} TXT record strictly and returns it with its warnings: legal records that
      * are still likely to go wrong (an {@code http:} rua, a {@code mailto:} without a domain, duplicate URIs,
-     * {@code v=TLSRPTv1 ;} ...).
+     * {@code v=TLSRPTv1 ;} ...). The same as {@link RecordCheck#strict(String)}.
      *
-     * @param txt the record, its strings concatenated
+     * @param txt the record, its strings concatenated ({@code String.join("", strings)})
      * @return the record and its warnings
      * @throws MalformedRecordException when the record breaks the grammar, with the offset
      * @since 0.1.0
      */
     public static RecordCheck checkRecord(String txt) {
-        return RecordParser.parse(txt, false);
+        return RecordCheck.strict(txt);
     }
 
     /**
      * Reads a {@code _smtp._tls} TXT record; with {@link ParseOptions#lenient()} it also accepts the forms
      * that {@link RecordWarningKind} marks <em>lenient only</em> (a version in another case, {@code RUA=},
-     * an address without {@code mailto:}, {@code ;;}, stray white space), each with a warning. Only
-     * {@link ParseOptions#isStrict()} matters here; the limits are for reports.
+     * an address without {@code mailto:}, {@code ;;}, stray white space), each with a warning
+     * ({@link RecordCheck#lenient(String)}). Only {@link ParseOptions#isStrict()} matters here; the limits are
+     * for reports.
      *
-     * @param txt the record, its strings concatenated
+     * @param txt the record, its strings concatenated ({@code String.join("", strings)})
      * @param options strict (the grammar exactly) or lenient
      * @return the record and its warnings
      * @throws MalformedRecordException when the record cannot be read, with the offset
@@ -337,46 +341,40 @@ public final class TlsRpt {
      */
     public static RecordCheck checkRecord(String txt, ParseOptions options) {
         Objects.requireNonNull(options, "options");
-        return RecordParser.parse(txt, !options.isStrict());
-    }
-
-    /**
-     * Concatenates the character-strings of one TXT record without adding spaces, as RFC 8460 section 3
-     * requires ({@code ["v=TLSRPTv1;rua=mailto:a@exa", "mple.com"]} is one record).
-     *
-     * @param strings the record's strings in wire order, without the DNS quotes
-     * @return the record text
-     * @since 0.1.0
-     */
-    public static String joinTxtStrings(List<String> strings) {
-        return RecordParser.join(strings);
+        return options.isStrict() ? RecordCheck.strict(txt) : RecordCheck.lenient(txt);
     }
 
     /**
      * Picks the TLSRPT record out of the TXT records at {@code _smtp._tls.<domain>} as RFC 8460 section 3
      * says: records that do not begin with exactly {@code v=TLSRPTv1;} are discarded (so
      * {@code v=TLSRPTv1 ;} is discarded too), and unless one remains the domain does not implement TLSRPT.
+     * The same as {@link RecordSelection#strict(Collection)}.
+     *
+     * <p>A TXT record that DNS returns as several character-strings is one record: join them without spaces,
+     * {@code String.join("", strings)} ({@code ["v=TLSRPTv1;rua=mailto:a@exa", "mple.com"]} is
+     * {@code v=TLSRPTv1;rua=mailto:a@example.com}).
      *
      * @param records each TXT record, its strings concatenated
      * @return one, none or more than one, with the records sorted into candidates and discarded
      * @since 0.1.0
      */
     public static RecordSelection selectRecord(Collection<String> records) {
-        return RecordParser.select(records, false);
+        return RecordSelection.strict(records);
     }
 
     /**
      * Picks the TLSRPT record out of a TXT RRset; with {@link ParseOptions#lenient()}, records that begin with
-     * the version in another case or with white space before the first {@code ;} count as candidates too.
+     * the version in another case or with white space before the first {@code ;} count as candidates too
+     * ({@link RecordSelection#lenient(Collection)}).
      *
-     * @param records each TXT record, its strings concatenated
+     * @param records each TXT record, its strings concatenated ({@code String.join("", strings)})
      * @param options strict (the literal prefix rule) or lenient
      * @return one, none or more than one, with the records sorted into candidates and discarded
      * @since 0.1.0
      */
     public static RecordSelection selectRecord(Collection<String> records, ParseOptions options) {
         Objects.requireNonNull(options, "options");
-        return RecordParser.select(records, !options.isStrict());
+        return options.isStrict() ? RecordSelection.strict(records) : RecordSelection.lenient(records);
     }
 
     // ---- writing reports (RFC 8460 section 4.4) ----

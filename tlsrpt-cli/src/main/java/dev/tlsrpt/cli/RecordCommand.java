@@ -1,12 +1,10 @@
 package dev.tlsrpt.cli;
 
-import dev.tlsrpt.MalformedRecordException;
-import dev.tlsrpt.ParseOptions;
-import dev.tlsrpt.RecordCheck;
-import dev.tlsrpt.RecordWarning;
-import dev.tlsrpt.RecordWarningKind;
-import dev.tlsrpt.TlsRpt;
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.record.MalformedRecordException;
+import dev.tlsrpt.record.RecordCheck;
+import dev.tlsrpt.record.RecordWarning;
+import dev.tlsrpt.record.RecordWarningKind;
+import dev.tlsrpt.record.TlsRptRecord;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -54,11 +52,11 @@ final class RecordCommand implements Callable<Integer> {
         TlsRptCommand root = Objects.requireNonNull(parent, "parent");
         Style style = root.style();
         PrintWriter out = root.environment().out();
-        String txt = strings.size() == 1 ? strings.get(0) : TlsRpt.joinTxtStrings(strings);
+        String txt = String.join("", strings); // a TXT record's strings join without spaces (RFC 8460 section 3)
         out.println("record: " + Text.safe(txt));
         int code;
         try {
-            RecordCheck check = TlsRpt.checkRecord(txt, strict ? ParseOptions.strict() : ParseOptions.lenient());
+            RecordCheck check = strict ? RecordCheck.strict(txt) : RecordCheck.lenient(txt);
             TlsRptRecord record = check.record();
             for (URI uri : record.rua()) {
                 out.println("rua:    " + Text.safe(uri.toString()));

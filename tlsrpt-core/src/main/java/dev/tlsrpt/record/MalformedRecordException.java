@@ -1,5 +1,6 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
+import dev.tlsrpt.TlsRptException;
 import java.util.Objects;
 
 /**
