@@ -2,6 +2,7 @@ package dev.tlsrpt.diagnose;
 
 import dev.tlsrpt.Deviation;
 import dev.tlsrpt.model.DateRange;
+import dev.tlsrpt.model.DomainNames;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
 import dev.tlsrpt.model.PolicyResult;
@@ -91,7 +92,7 @@ final class Diagnoser {
         Map<String, List<FailureDetail>> groups = new LinkedHashMap<>();
         for (FailureDetail d : result.failureDetails()) {
             String mx = d.receivingMxHostname();
-            String key = d.resultTypeName() + "\u0000" + (mx == null ? "\u0000" : normalizeHost(mx));
+            String key = d.resultTypeName() + "\u0000" + (mx == null ? "\u0000" : DomainNames.normalize(mx));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
         for (List<FailureDetail> group : groups.values()) {
@@ -111,7 +112,7 @@ final class Diagnoser {
             for (FailureDetail d : result.failureDetails()) {
                 String mx = d.receivingMxHostname();
                 if (mx != null && !mx.isBlank() && !policy.matchesMx(mx)) {
-                    String key = normalizeHost(mx);
+                    String key = DomainNames.normalize(mx);
                     hosts.putIfAbsent(key, mx);
                     counts.merge(key, d.failedSessionCount(), Diagnoser::add);
                 }
@@ -503,10 +504,6 @@ final class Diagnoser {
         if (value != null && !value.isBlank()) {
             set.add(value);
         }
-    }
-
-    static String normalizeHost(String name) {
-        return trimDot(name.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String trimDot(String name) {

@@ -1,7 +1,5 @@
 package dev.tlsrpt.model;
 
-import dev.tlsrpt.internal.PolicyStrings;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -68,13 +66,8 @@ public record Policy(
      */
     public @Nullable String stsField(String key) {
         Objects.requireNonNull(key, "key");
-        for (String line : policyStrings) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
-                return line.substring(colon + 1).strip();
-            }
-        }
-        return null;
+        List<String> values = PolicyStrings.values(policyStrings, key);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /**
@@ -100,14 +93,7 @@ public record Policy(
         if (!mxHosts.isEmpty() || policyType != PolicyType.STS) {
             return mxHosts;
         }
-        List<String> patterns = new ArrayList<>();
-        for (String line : policyStrings) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("mx")) {
-                patterns.add(line.substring(colon + 1).strip());
-            }
-        }
-        return List.copyOf(patterns);
+        return List.copyOf(PolicyStrings.values(policyStrings, "mx"));
     }
 
     /**
@@ -123,16 +109,17 @@ public record Policy(
 
     /**
      * Whether a host name matches one of {@link #mxPatterns()} as RFC 8461 section 4.1 says: exactly, or a
-     * {@code *.} pattern matching one leftmost label; case-insensitive, a trailing dot ignored.
+     * {@code *.} pattern matching one leftmost label; compared as {@link DomainNames#normalize(String)} gives them
+     * (case-insensitive, a trailing dot ignored).
      *
      * @param hostname the MX host name
      * @return true when a pattern matches
      */
     public boolean matchesMx(String hostname) {
         Objects.requireNonNull(hostname, "hostname");
-        String host = normalizeHost(hostname);
+        String host = DomainNames.normalize(hostname);
         for (String raw : mxPatterns()) {
-            String pattern = normalizeHost(raw);
+            String pattern = DomainNames.normalize(raw);
             if (pattern.startsWith("*.")) {
                 String suffix = pattern.substring(1);
                 int dot = host.indexOf('.');
@@ -144,10 +131,5 @@ public record Policy(
             }
         }
         return false;
-    }
-
-    private static String normalizeHost(String name) {
-        String s = name.strip().toLowerCase(java.util.Locale.ROOT);
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -1,12 +1,12 @@
 package dev.tlsrpt.mail;
 
+import dev.tlsrpt.model.DomainNames;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -105,7 +105,7 @@ final class MailChecks {
         Set<String> seen = new LinkedHashSet<>();
         for (PolicyResult p : report.policies()) {
             String domain = p.policy().policyDomain();
-            if (domain == null || !seen.add(normal(domain))) {
+            if (domain == null || !seen.add(DomainNames.normalize(domain))) {
                 continue;
             }
             switch (relation(domain, headerDomain)) {
@@ -266,8 +266,8 @@ final class MailChecks {
 
     /** How domain {@code a} relates to domain {@code b}: case-insensitive, a trailing dot ignored. */
     static Relation relation(String a, String b) {
-        String x = normal(a);
-        String y = normal(b);
+        String x = DomainNames.normalize(a);
+        String y = DomainNames.normalize(b);
         if (x.equals(y)) {
             return Relation.SAME;
         }
@@ -278,10 +278,5 @@ final class MailChecks {
             return Relation.PARENT;
         }
         return Relation.UNRELATED;
-    }
-
-    private static String normal(String domain) {
-        String d = domain.trim().toLowerCase(Locale.ROOT);
-        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }
