@@ -188,7 +188,7 @@ final class Diagnoser {
         }
         Severity severity = severityOf(policy);
         return new Finding(severity, FindingKind.FAILURE, type, first.resultTypeName(), index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(),
+                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), stsMode(policy),
                 mx.host, mx.source, failed, policySessions, share, List.copyOf(sending), List.copyOf(receiving),
                 List.copyOf(codes), List.copyOf(info), typeText(id, "title", ptype, a), join(explanation),
                 join(actions), typeText(id, "reference", ptype, a), null);
@@ -223,7 +223,7 @@ final class Diagnoser {
         boolean noDetails = result.failureDetails().isEmpty();
         String key = noDetails ? "report.countMismatch.noDetails" : "report.countMismatch";
         return new Finding(noDetails ? Severity.WARNING : Severity.INFO, FindingKind.FAILURE_COUNT_MISMATCH, null,
-                null, index, policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(),
+                null, index, policy.policyType(), policy.policyTypeName(), policy.policyDomain(), stsMode(policy),
                 null, MxHostSource.ABSENT, args.failed, args.sessions, args.share, List.of(), List.of(), List.of(),
                 List.of(), advice.format(key + ".title", a), advice.format(key + ".explanation", a),
                 advice.format(key + ".action", a), advice.format(key + ".reference", a), null);
@@ -240,7 +240,7 @@ final class Diagnoser {
         args.extra = String.join(", ", policy.mxPatterns());
         Object[] a = args.array();
         return new Finding(Severity.INFO, FindingKind.MX_HOST_NOT_IN_POLICY, null, null, index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(), host,
+                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), stsMode(policy), host,
                 MxHostSource.RECEIVING_MX_HOSTNAME, failed, args.sessions, args.share, List.of(), List.of(),
                 List.of(), List.of(), advice.format("report.mxNotInPolicy.title", a),
                 advice.format("report.mxNotInPolicy.explanation", a),
@@ -279,7 +279,7 @@ final class Diagnoser {
                 if (index < report.policies().size()) {
                     Policy p = report.policies().get(index).policy();
                     return new Finding(f.severity(), f.kind(), null, null, index, p.policyType(), p.policyTypeName(),
-                            p.policyDomain(), p.stsMode(), null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
+                            p.policyDomain(), stsMode(p), null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
                             List.of(), List.of(), List.of(), f.title(), f.explanation(), f.action(), f.reference(),
                             f.pointer());
                 }
@@ -305,11 +305,17 @@ final class Diagnoser {
 
     // ---------------------------------------------------------------- severity and texts
 
+    /** The policy's MTA-STS mode as a finding names it: null when absent or not one RFC 8461 defines. */
+    private static @Nullable StsMode stsMode(Policy policy) {
+        StsMode mode = policy.stsMode();
+        return mode == StsMode.UNKNOWN ? null : mode;
+    }
+
     /** Failures under enforce or DANE blocked mail; anything else was delivered or its fate is unknown. */
     static Severity severityOf(Policy policy) {
         return switch (policy.policyType()) {
             case TLSA -> Severity.CRITICAL;
-            case STS -> policy.stsMode() == StsMode.ENFORCE ? Severity.CRITICAL : Severity.WARNING;
+            case STS -> stsMode(policy) == StsMode.ENFORCE ? Severity.CRITICAL : Severity.WARNING;
             case NO_POLICY_FOUND, UNKNOWN -> Severity.WARNING;
         };
     }
@@ -321,7 +327,7 @@ final class Diagnoser {
             case NO_POLICY_FOUND -> "consequence.noPolicy";
             case UNKNOWN -> "consequence.unknownPolicy";
             case STS -> {
-                StsMode mode = policy.stsMode();
+                StsMode mode = stsMode(policy);
                 yield "consequence.sts." + (mode == null ? "unknown" : mode.wireName());
             }
         };
@@ -424,7 +430,7 @@ final class Diagnoser {
                 tlsa.add("_25._tcp." + mxPlaceholder);
             }
             String policyHost = "mta-sts." + domain;
-            StsMode mode = policy.stsMode();
+            StsMode mode = stsMode(policy);
             return new Object[] {
                 domain,
                 host,

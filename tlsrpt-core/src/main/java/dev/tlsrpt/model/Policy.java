@@ -73,7 +73,8 @@ public record Policy(
     /**
      * The MTA-STS {@code mode} read from the policy-string of an {@code sts} policy.
      *
-     * @return the mode, or null when this is not an sts policy, the line is missing or its value unknown
+     * @return the mode, {@link StsMode#UNKNOWN} for a value RFC 8461 does not define, or null when this is not
+     *     an sts policy or it has no {@code mode} line
      */
     public @Nullable StsMode stsMode() {
         if (policyType != PolicyType.STS) {
