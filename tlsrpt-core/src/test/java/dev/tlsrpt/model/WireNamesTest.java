@@ -32,6 +32,18 @@ class WireNamesTest {
     }
 
     @Test
+    void nullIsUnknownAsForResultTypes() { // misuse, but "never throws" holds for null too
+        assertThat(ResultType.fromWireName(nullName())).isEqualTo(ResultType.UNKNOWN);
+        assertThat(PolicyType.fromWireName(nullName())).isEqualTo(PolicyType.UNKNOWN);
+        assertThat(StsMode.fromWireName(nullName())).isEqualTo(StsMode.UNKNOWN);
+    }
+
+    /** A null the nullness annotations do not see. */
+    private static String nullName() {
+        return null;
+    }
+
+    @Test
     void aPolicyNamesItsModeUnknownOnlyWhenAModeLineSaysSomethingElse() {
         Policy sideways = Policy.of(PolicyType.STS, List.of("version: STSv1", "mode: sideways"), "example.com",
                 List.of());
