@@ -16,6 +16,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -31,6 +32,9 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class TlsRpt {
+
+    /** File name endings that {@link #refuseFileName} takes for a file name. */
+    private static final List<String> FILE_ENDINGS = List.of(".json", ".gz", ".eml", ".mbox", ".zip", ".txt");
 
     private TlsRpt() {
     }
@@ -111,6 +115,8 @@ public final class TlsRpt {
     /**
      * Reads one report from JSON text leniently. The text is read as its UTF-8 bytes would be; an unpaired
      * surrogate, which has no UTF-8 form, is refused like invalid UTF-8 (with its char index, line and column).
+     * Text that is a file name rather than JSON ({@code "report.json.gz"}) is refused with a message saying
+     * so: read a file with {@link #parse(Path)}.
      *
      * @param json the report
      * @return the report
@@ -131,6 +137,53 @@ public final class TlsRpt {
      */
     public static TlsReport parse(String json, ParseOptions options) {
         return parseWithDeviations(json, options).report();
+    }
+
+    /**
+     * Reads one report leniently and returns it with the deviations tolerated. Leaves {@code in} open.
+     *
+     * @param in the report bytes, plain or gzip
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     * @throws IOException when reading {@code in} fails
+     */
+    public static ParseResult parseWithDeviations(InputStream in) throws IOException {
+        return parseWithDeviations(in, ParseOptions.lenient());
+    }
+
+    /**
+     * Reads one report file leniently and returns it with the deviations tolerated.
+     *
+     * @param file the report file, plain or gzip
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     * @throws IOException when the file cannot be read (a directory, a missing file)
+     */
+    public static ParseResult parseWithDeviations(Path file) throws IOException {
+        return parseWithDeviations(file, ParseOptions.lenient());
+    }
+
+    /**
+     * Reads one report from bytes leniently and returns it with the deviations tolerated.
+     *
+     * @param data the report bytes, plain or gzip
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     */
+    public static ParseResult parseWithDeviations(byte[] data) {
+        return parseWithDeviations(data, ParseOptions.lenient());
+    }
+
+    /**
+     * Reads one report from JSON text leniently and returns it with the deviations tolerated (see
+     * {@link #parse(String)}).
+     *
+     * @param json the report
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     */
+    public static ParseResult parseWithDeviations(String json) {
+        return parseWithDeviations(json, ParseOptions.lenient());
     }
 
     /**
@@ -183,7 +236,8 @@ public final class TlsRpt {
     /**
      * Reads one report from JSON text and returns it with the deviations lenient mode tolerated. The text is
      * read as its UTF-8 bytes would be; an unpaired surrogate, which has no UTF-8 form, is a
-     * {@link MalformedReportException} naming its char index, line and column.
+     * {@link MalformedReportException} naming its char index, line and column. Text that is a file name rather
+     * than JSON is refused with a message saying so.
      *
      * @param json the report
      * @param options lenient or strict, and the limits
@@ -192,27 +246,50 @@ public final class TlsRpt {
      */
     public static ParseResult parseWithDeviations(String json, ParseOptions options) {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(options, "options");
+        refuseFileName(json);
         return parseWithDeviations(ReportReader.utf8(json), options);
     }
 
     /**
-     * The JSON text of a report exactly as the parser reads it, for tools that read the JSON themselves
-     * (the schema validator does): gzip inflated when the first two bytes say so (member by member, with its
-     * CRC, header CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
-     * byte limits of {@code options} counted. Leaves {@code in} open.
-     *
-     * @param in the report bytes, plain or gzip
-     * @param options the byte limits ({@code maxCompressedBytes}, {@code maxDecompressedBytes})
-     * @return the JSON bytes; reading them throws {@link MalformedReportException} (or
-     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault, a UTF-8 fault with the line and
-     *     column of the byte found wrong
-     * @throws IOException when reading {@code in} fails
+     * Refuses text that cannot be a report (no {@code '{'} after the white space and byte order mark that
+     * start it) and looks like a file name: a path separator, or an ending such as {@code .json}, {@code .gz}
+     * or {@code .eml}, on one line. Every report holds a {@code '{'}, so no report is refused here; a caller who
+     * meant {@code parse(Path.of(name))} learns so instead of reading a JSON syntax error.
      */
-    public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(options, "options");
-        return ReportReader.openJson(in, options);
+    private static void refuseFileName(String text) {
+        int start = 0;
+        int line = 1;
+        int lineStart = 0;
+        while (start < text.length() && " \t\r\n\uFEFF".indexOf(text.charAt(start)) >= 0) {
+            char c = text.charAt(start++);
+            if (c == '\n' || c == '\r' && (start == text.length() || text.charAt(start) != '\n')) {
+                line++;
+                lineStart = start;
+            } else if (c == '\uFEFF' && start == 1) {
+                lineStart = start; // the byte order mark is skipped, not counted
+            }
+        }
+        if (start == text.length() || "{[\"".indexOf(text.charAt(start)) >= 0 || text.length() - start > 4096) {
+            return; // JSON (or too long for a path): the reader says what is wrong with it
+        }
+        String rest = text.substring(start).stripTrailing();
+        for (int i = 0; i < rest.length(); i++) {
+            if (rest.charAt(i) == '{' || rest.charAt(i) < 0x20) {
+                return;
+            }
+        }
+        String lower = rest.toLowerCase(java.util.Locale.ROOT);
+        boolean named = rest.indexOf('/') >= 0 || rest.indexOf('\\') >= 0;
+        for (String ending : FILE_ENDINGS) {
+            named |= lower.endsWith(ending);
+        }
+        if (named) {
+            throw new MalformedReportException("JSON expected; for a file use Path.of(...): the text looks like"
+                    + " a file name, which TlsRpt.parse(Path.of(name)) reads", "", line, start - lineStart + 1);
+        }
     }
+
 
     /**
      * Streams one report leniently to a visitor, in memory bounded by one failure detail (see
@@ -386,7 +463,9 @@ public final class TlsRpt {
      * {@code policy-domain}, {@code sending-mta-ip} or {@code receiving-mx-hostname} (as parsed from a lenient
      * sender) writes a document that lenient parsing reads back equal and strict parsing rejects; reports
      * made by {@link ReportBuilder} always pass strict parsing. Streams: nothing but the generator's buffer
-     * is held. Leaves {@code out} open.
+     * is held. Leaves {@code out} open. For gzip ({@code application/tlsrpt+gzip}, the {@code .json.gz} of
+     * section 5.1) or indented JSON, use {@link #write(TlsReport, OutputStream, WriteOptions)} with
+     * {@code WriteOptions.defaults().withGzip(true)}.
      *
      * @param report the report
      * @param out where to write
@@ -397,19 +476,6 @@ public final class TlsRpt {
      */
     public static void write(TlsReport report, OutputStream out) throws IOException {
         write(report, out, WriteOptions.defaults());
-    }
-
-    /**
-     * Writes a report as gzip-compressed RFC 8460 JSON ({@code application/tlsrpt+gzip}, the {@code .json.gz}
-     * of section 5.1). Leaves {@code out} open.
-     *
-     * @param report the report
-     * @param out where to write
-     * @throws IOException when {@code out} fails
-     * @since 0.1.0
-     */
-    public static void writeGzip(TlsReport report, OutputStream out) throws IOException {
-        write(report, out, WriteOptions.defaults().withGzip(true));
     }
 
     /**

@@ -32,7 +32,8 @@ class ReadmeWritingTest {
                 .noPolicyFound("example.org")
                 .success(17)
                 .build();
-        String name = ReportFileName.of(report, "001", true).toString();
+        WriteOptions gzip = WriteOptions.defaults().withGzip(true);
+        String name = ReportFileName.of(report, "001", gzip).toString();
         assertThat(name).isEqualTo("mail.example!example.com!1795737600!1795823999!001.json.gz");
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
         TlsRpt.write(report, plain);
