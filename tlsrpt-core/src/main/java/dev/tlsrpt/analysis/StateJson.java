@@ -1,6 +1,7 @@
 package dev.tlsrpt.analysis;
 
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.internal.JsonOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,15 +17,12 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -43,10 +41,6 @@ final class StateJson {
 
     /** The longest string read: titles and actions quote sender strings, which parsing caps at 1 MiB. */
     static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
-
-    private static final JsonFactory WRITE_FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
 
     private static final JsonFactory READ_FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -81,7 +75,7 @@ final class StateJson {
 
     static void write(Map<Entry.Key, Entry> entries, OutputStream out) throws IOException {
         try {
-            try (JsonGenerator g = WRITE_FACTORY.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+            try (JsonGenerator g = JsonOutput.generator(out, false)) {
                 g.writeStartObject();
                 g.writeStringProperty("format", FORMAT);
                 g.writeNumberProperty("version", VERSION);

@@ -1,39 +1,21 @@
 package dev.tlsrpt.analysis;
 
+import dev.tlsrpt.internal.JsonOutput;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** The JSON rendering of an {@link AggregateSummary}; the members are listed at {@link AggregateSummary#toJson}. */
 final class SummaryJson {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
-
-    /** Supplies a fresh pretty printer per generator (pretty printers keep state). */
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
-    };
 
     private SummaryJson() {
     }
 
     static String render(AggregateSummary s, List<String> unreadable, List<String> skipped) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
+        try (JsonGenerator g = JsonOutput.pretty(out)) {
             g.writeStartObject();
             g.writeNumberProperty("reports", s.reports());
             g.writeNumberProperty("duplicates", s.duplicates());

@@ -1,5 +1,6 @@
 package dev.tlsrpt.diagnose;
 
+import dev.tlsrpt.internal.JsonOutput;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,35 +8,16 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** The JSON rendering of a {@link Diagnosis}; the member names are listed at {@link Diagnosis#toJson()}. */
 final class JsonRenderer {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
-
-    /** Supplies a fresh pretty printer per generator (pretty printers keep state). */
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
-    };
 
     private JsonRenderer() {
     }
 
     static String render(Diagnosis d) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
+        try (JsonGenerator g = JsonOutput.pretty(out)) {
             g.writeStartObject();
             g.writeStringProperty("organization-name", d.organizationName());
             g.writeStringProperty("report-id", d.reportId());
