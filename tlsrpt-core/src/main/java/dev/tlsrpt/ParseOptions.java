@@ -1,6 +1,7 @@
 package dev.tlsrpt;
 
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,9 +38,7 @@ public final class ParseOptions {
     /** Default for {@link #maxDeviations()}. */
     public static final long DEFAULT_MAX_DEVIATIONS = 100_000;
 
-    private static final ParseOptions LENIENT = new ParseOptions(false, DEFAULT_MAX_COMPRESSED_BYTES,
-            DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
-            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS, DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_DEVIATIONS);
+    private static final ParseOptions LENIENT = new ParseOptions(new Values());
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
@@ -52,17 +51,51 @@ public final class ParseOptions {
     private final int maxListLength;
     private final long maxDeviations;
 
-    private ParseOptions(boolean strict, long maxCompressedBytes, long maxDecompressedBytes, int maxNestingDepth,
-            int maxStringLength, long maxPolicies, long maxFailureDetails, int maxListLength, long maxDeviations) {
-        this.strict = strict;
-        this.maxCompressedBytes = positive(maxCompressedBytes, "maxCompressedBytes");
-        this.maxDecompressedBytes = positive(maxDecompressedBytes, "maxDecompressedBytes");
-        this.maxNestingDepth = (int) positive(maxNestingDepth, "maxNestingDepth");
-        this.maxStringLength = (int) positive(maxStringLength, "maxStringLength");
-        this.maxPolicies = positive(maxPolicies, "maxPolicies");
-        this.maxFailureDetails = positive(maxFailureDetails, "maxFailureDetails");
-        this.maxListLength = (int) positive(maxListLength, "maxListLength");
-        this.maxDeviations = positive(maxDeviations, "maxDeviations");
+    private ParseOptions(Values v) {
+        this.strict = v.strict;
+        this.maxCompressedBytes = positive(v.maxCompressedBytes, "maxCompressedBytes");
+        this.maxDecompressedBytes = positive(v.maxDecompressedBytes, "maxDecompressedBytes");
+        this.maxNestingDepth = (int) positive(v.maxNestingDepth, "maxNestingDepth");
+        this.maxStringLength = (int) positive(v.maxStringLength, "maxStringLength");
+        this.maxPolicies = positive(v.maxPolicies, "maxPolicies");
+        this.maxFailureDetails = positive(v.maxFailureDetails, "maxFailureDetails");
+        this.maxListLength = (int) positive(v.maxListLength, "maxListLength");
+        this.maxDeviations = positive(v.maxDeviations, "maxDeviations");
+    }
+
+    /** The options as a mutable set of values, with the defaults; {@link #with} changes one of a copy. */
+    private static final class Values {
+        boolean strict;
+        long maxCompressedBytes = DEFAULT_MAX_COMPRESSED_BYTES;
+        long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
+        int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+        int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
+        long maxPolicies = DEFAULT_MAX_POLICIES;
+        long maxFailureDetails = DEFAULT_MAX_FAILURE_DETAILS;
+        int maxListLength = DEFAULT_MAX_LIST_LENGTH;
+        long maxDeviations = DEFAULT_MAX_DEVIATIONS;
+
+        Values() {
+        }
+
+        Values(ParseOptions o) {
+            strict = o.strict;
+            maxCompressedBytes = o.maxCompressedBytes;
+            maxDecompressedBytes = o.maxDecompressedBytes;
+            maxNestingDepth = o.maxNestingDepth;
+            maxStringLength = o.maxStringLength;
+            maxPolicies = o.maxPolicies;
+            maxFailureDetails = o.maxFailureDetails;
+            maxListLength = o.maxListLength;
+            maxDeviations = o.maxDeviations;
+        }
+    }
+
+    /** A copy of these options with one value changed (and checked). */
+    private ParseOptions with(Consumer<Values> change) {
+        Values v = new Values(this);
+        change.accept(v);
+        return new ParseOptions(v);
     }
 
     private static long positive(long value, String name) {
@@ -183,8 +216,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxListLength(int count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, count, maxDeviations);
+        return with(v -> v.maxListLength = count);
     }
 
     /**
@@ -194,8 +226,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDeviations(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, count);
+        return with(v -> v.maxDeviations = count);
     }
 
     /**
@@ -205,8 +236,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withStrict(boolean strict) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(v -> v.strict = strict);
     }
 
     /**
@@ -216,8 +246,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxCompressedBytes(long bytes) {
-        return new ParseOptions(strict, bytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(v -> v.maxCompressedBytes = bytes);
     }
 
     /**
@@ -227,8 +256,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDecompressedBytes(long bytes) {
-        return new ParseOptions(strict, maxCompressedBytes, bytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(v -> v.maxDecompressedBytes = bytes);
     }
 
     /**
@@ -238,8 +266,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxNestingDepth(int depth) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, depth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(v -> v.maxNestingDepth = depth);
     }
 
     /**
@@ -249,8 +276,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxStringLength(int chars) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, chars,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(v -> v.maxStringLength = chars);
     }
 
     /**
@@ -260,8 +286,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxPolicies(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, count, maxFailureDetails, maxListLength, maxDeviations);
+        return with(v -> v.maxPolicies = count);
     }
 
     /**
@@ -271,8 +296,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxFailureDetails(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, count, maxListLength, maxDeviations);
+        return with(v -> v.maxFailureDetails = count);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.tlsrpt.mail;
 
 import dev.tlsrpt.ParseOptions;
 import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,9 +33,7 @@ public final class MailOptions {
     /** Default for {@link #maxHeaderFields()}. */
     public static final int DEFAULT_MAX_HEADER_FIELDS = 10_000;
 
-    private static final MailOptions LENIENT = new MailOptions(ParseOptions.lenient(), DEFAULT_MAX_MESSAGE_BYTES,
-            DEFAULT_MAX_PARTS, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HEADER_FIELD_LENGTH,
-            DEFAULT_MAX_HEADER_FIELDS);
+    private static final MailOptions LENIENT = new MailOptions(new Values());
     private static final MailOptions STRICT = LENIENT.withReportOptions(ParseOptions.strict());
 
     private final ParseOptions reportOptions;
@@ -45,15 +44,45 @@ public final class MailOptions {
     private final int maxHeaderFieldLength;
     private final int maxHeaderFields;
 
-    private MailOptions(ParseOptions reportOptions, long maxMessageBytes, int maxParts, int maxNestingDepth,
-            int maxLineLength, int maxHeaderFieldLength, int maxHeaderFields) {
-        this.reportOptions = Objects.requireNonNull(reportOptions, "reportOptions");
-        this.maxMessageBytes = positive(maxMessageBytes, "maxMessageBytes");
-        this.maxParts = (int) positive(maxParts, "maxParts");
-        this.maxNestingDepth = (int) positive(maxNestingDepth, "maxNestingDepth");
-        this.maxLineLength = (int) positive(maxLineLength, "maxLineLength");
-        this.maxHeaderFieldLength = (int) positive(maxHeaderFieldLength, "maxHeaderFieldLength");
-        this.maxHeaderFields = (int) positive(maxHeaderFields, "maxHeaderFields");
+    private MailOptions(Values v) {
+        this.reportOptions = Objects.requireNonNull(v.reportOptions, "reportOptions");
+        this.maxMessageBytes = positive(v.maxMessageBytes, "maxMessageBytes");
+        this.maxParts = (int) positive(v.maxParts, "maxParts");
+        this.maxNestingDepth = (int) positive(v.maxNestingDepth, "maxNestingDepth");
+        this.maxLineLength = (int) positive(v.maxLineLength, "maxLineLength");
+        this.maxHeaderFieldLength = (int) positive(v.maxHeaderFieldLength, "maxHeaderFieldLength");
+        this.maxHeaderFields = (int) positive(v.maxHeaderFields, "maxHeaderFields");
+    }
+
+    /** The options as a mutable set of values, with the defaults; {@link #with} changes one of a copy. */
+    private static final class Values {
+        ParseOptions reportOptions = ParseOptions.lenient();
+        long maxMessageBytes = DEFAULT_MAX_MESSAGE_BYTES;
+        int maxParts = DEFAULT_MAX_PARTS;
+        int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
+        int maxLineLength = DEFAULT_MAX_LINE_LENGTH;
+        int maxHeaderFieldLength = DEFAULT_MAX_HEADER_FIELD_LENGTH;
+        int maxHeaderFields = DEFAULT_MAX_HEADER_FIELDS;
+
+        Values() {
+        }
+
+        Values(MailOptions o) {
+            reportOptions = o.reportOptions;
+            maxMessageBytes = o.maxMessageBytes;
+            maxParts = o.maxParts;
+            maxNestingDepth = o.maxNestingDepth;
+            maxLineLength = o.maxLineLength;
+            maxHeaderFieldLength = o.maxHeaderFieldLength;
+            maxHeaderFields = o.maxHeaderFields;
+        }
+    }
+
+    /** A copy of these options with one value changed (and checked). */
+    private MailOptions with(Consumer<Values> change) {
+        Values v = new Values(this);
+        change.accept(v);
+        return new MailOptions(v);
     }
 
     private static long positive(long value, String name) {
@@ -152,8 +181,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withReportOptions(ParseOptions options) {
-        return new MailOptions(options, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(v -> v.reportOptions = options);
     }
 
     /**
@@ -163,8 +191,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxMessageBytes(long bytes) {
-        return new MailOptions(reportOptions, bytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(v -> v.maxMessageBytes = bytes);
     }
 
     /**
@@ -174,8 +201,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxParts(int count) {
-        return new MailOptions(reportOptions, maxMessageBytes, count, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(v -> v.maxParts = count);
     }
 
     /**
@@ -185,8 +211,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxNestingDepth(int depth) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, depth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(v -> v.maxNestingDepth = depth);
     }
 
     /**
@@ -196,8 +221,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxLineLength(int bytes) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, bytes,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(v -> v.maxLineLength = bytes);
     }
 
     /**
@@ -207,8 +231,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxHeaderFieldLength(int bytes) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength, bytes,
-                maxHeaderFields);
+        return with(v -> v.maxHeaderFieldLength = bytes);
     }
 
     /**
@@ -218,8 +241,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxHeaderFields(int count) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, count);
+        return with(v -> v.maxHeaderFields = count);
     }
 
     @Override
