@@ -1,7 +1,6 @@
 package dev.tlsrpt;
 
-import java.util.Objects;
-import java.util.function.Consumer;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,71 +37,51 @@ public final class ParseOptions {
     /** Default for {@link #maxDeviations()}. */
     public static final long DEFAULT_MAX_DEVIATIONS = 100_000;
 
-    private static final ParseOptions LENIENT = new ParseOptions(new Values());
+    /** The limits, in the order {@link #toString()} lists them, with their names and defaults. */
+    private enum Limit {
+        COMPRESSED_BYTES("maxCompressedBytes", DEFAULT_MAX_COMPRESSED_BYTES),
+        DECOMPRESSED_BYTES("maxDecompressedBytes", DEFAULT_MAX_DECOMPRESSED_BYTES),
+        NESTING_DEPTH("maxNestingDepth", DEFAULT_MAX_NESTING_DEPTH),
+        STRING_LENGTH("maxStringLength", DEFAULT_MAX_STRING_LENGTH),
+        POLICIES("maxPolicies", DEFAULT_MAX_POLICIES),
+        FAILURE_DETAILS("maxFailureDetails", DEFAULT_MAX_FAILURE_DETAILS),
+        LIST_LENGTH("maxListLength", DEFAULT_MAX_LIST_LENGTH),
+        DEVIATIONS("maxDeviations", DEFAULT_MAX_DEVIATIONS);
+
+        final String optionName;
+        final long defaultValue;
+
+        Limit(String optionName, long defaultValue) {
+            this.optionName = optionName;
+            this.defaultValue = defaultValue;
+        }
+    }
+
+    private static final ParseOptions LENIENT = new ParseOptions(false,
+            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray());
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
-    private final long maxCompressedBytes;
-    private final long maxDecompressedBytes;
-    private final int maxNestingDepth;
-    private final int maxStringLength;
-    private final long maxPolicies;
-    private final long maxFailureDetails;
-    private final int maxListLength;
-    private final long maxDeviations;
+    /** By {@link Limit} ordinal; each positive. */
+    private final long[] limits;
 
-    private ParseOptions(Values v) {
-        this.strict = v.strict;
-        this.maxCompressedBytes = positive(v.maxCompressedBytes, "maxCompressedBytes");
-        this.maxDecompressedBytes = positive(v.maxDecompressedBytes, "maxDecompressedBytes");
-        this.maxNestingDepth = (int) positive(v.maxNestingDepth, "maxNestingDepth");
-        this.maxStringLength = (int) positive(v.maxStringLength, "maxStringLength");
-        this.maxPolicies = positive(v.maxPolicies, "maxPolicies");
-        this.maxFailureDetails = positive(v.maxFailureDetails, "maxFailureDetails");
-        this.maxListLength = (int) positive(v.maxListLength, "maxListLength");
-        this.maxDeviations = positive(v.maxDeviations, "maxDeviations");
+    private ParseOptions(boolean strict, long[] limits) {
+        this.strict = strict;
+        this.limits = limits;
     }
 
-    /** The options as a mutable set of values, with the defaults; {@link #with} changes one of a copy. */
-    private static final class Values {
-        boolean strict;
-        long maxCompressedBytes = DEFAULT_MAX_COMPRESSED_BYTES;
-        long maxDecompressedBytes = DEFAULT_MAX_DECOMPRESSED_BYTES;
-        int maxNestingDepth = DEFAULT_MAX_NESTING_DEPTH;
-        int maxStringLength = DEFAULT_MAX_STRING_LENGTH;
-        long maxPolicies = DEFAULT_MAX_POLICIES;
-        long maxFailureDetails = DEFAULT_MAX_FAILURE_DETAILS;
-        int maxListLength = DEFAULT_MAX_LIST_LENGTH;
-        long maxDeviations = DEFAULT_MAX_DEVIATIONS;
-
-        Values() {
-        }
-
-        Values(ParseOptions o) {
-            strict = o.strict;
-            maxCompressedBytes = o.maxCompressedBytes;
-            maxDecompressedBytes = o.maxDecompressedBytes;
-            maxNestingDepth = o.maxNestingDepth;
-            maxStringLength = o.maxStringLength;
-            maxPolicies = o.maxPolicies;
-            maxFailureDetails = o.maxFailureDetails;
-            maxListLength = o.maxListLength;
-            maxDeviations = o.maxDeviations;
-        }
-    }
-
-    /** A copy of these options with one value changed (and checked). */
-    private ParseOptions with(Consumer<Values> change) {
-        Values v = new Values(this);
-        change.accept(v);
-        return new ParseOptions(v);
-    }
-
-    private static long positive(long value, String name) {
+    /** A copy with one limit changed, refused by name when it is not positive. */
+    private ParseOptions with(Limit limit, long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new IllegalArgumentException(limit.optionName + " must be positive, got " + value);
         }
-        return value;
+        long[] copy = limits.clone();
+        copy[limit.ordinal()] = value;
+        return new ParseOptions(strict, copy);
+    }
+
+    private long get(Limit limit) {
+        return limits[limit.ordinal()];
     }
 
     /**
@@ -138,7 +117,7 @@ public final class ParseOptions {
      * @return the limit in bytes
      */
     public long maxCompressedBytes() {
-        return maxCompressedBytes;
+        return get(Limit.COMPRESSED_BYTES);
     }
 
     /**
@@ -147,7 +126,7 @@ public final class ParseOptions {
      * @return the limit in bytes
      */
     public long maxDecompressedBytes() {
-        return maxDecompressedBytes;
+        return get(Limit.DECOMPRESSED_BYTES);
     }
 
     /**
@@ -156,7 +135,7 @@ public final class ParseOptions {
      * @return the limit in levels
      */
     public int maxNestingDepth() {
-        return maxNestingDepth;
+        return (int) get(Limit.NESTING_DEPTH);
     }
 
     /**
@@ -165,7 +144,7 @@ public final class ParseOptions {
      * @return the limit in characters
      */
     public int maxStringLength() {
-        return maxStringLength;
+        return (int) get(Limit.STRING_LENGTH);
     }
 
     /**
@@ -174,7 +153,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxPolicies() {
-        return maxPolicies;
+        return get(Limit.POLICIES);
     }
 
     /**
@@ -183,7 +162,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxFailureDetails() {
-        return maxFailureDetails;
+        return get(Limit.FAILURE_DETAILS);
     }
 
     /**
@@ -192,7 +171,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public int maxListLength() {
-        return maxListLength;
+        return (int) get(Limit.LIST_LENGTH);
     }
 
     /**
@@ -206,7 +185,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxDeviations() {
-        return maxDeviations;
+        return get(Limit.DEVIATIONS);
     }
 
     /**
@@ -216,7 +195,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxListLength(int count) {
-        return with(v -> v.maxListLength = count);
+        return with(Limit.LIST_LENGTH, count);
     }
 
     /**
@@ -226,7 +205,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDeviations(long count) {
-        return with(v -> v.maxDeviations = count);
+        return with(Limit.DEVIATIONS, count);
     }
 
     /**
@@ -236,7 +215,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withStrict(boolean strict) {
-        return with(v -> v.strict = strict);
+        return new ParseOptions(strict, limits);
     }
 
     /**
@@ -246,7 +225,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxCompressedBytes(long bytes) {
-        return with(v -> v.maxCompressedBytes = bytes);
+        return with(Limit.COMPRESSED_BYTES, bytes);
     }
 
     /**
@@ -256,7 +235,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDecompressedBytes(long bytes) {
-        return with(v -> v.maxDecompressedBytes = bytes);
+        return with(Limit.DECOMPRESSED_BYTES, bytes);
     }
 
     /**
@@ -266,7 +245,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxNestingDepth(int depth) {
-        return with(v -> v.maxNestingDepth = depth);
+        return with(Limit.NESTING_DEPTH, depth);
     }
 
     /**
@@ -276,7 +255,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxStringLength(int chars) {
-        return with(v -> v.maxStringLength = chars);
+        return with(Limit.STRING_LENGTH, chars);
     }
 
     /**
@@ -286,7 +265,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxPolicies(long count) {
-        return with(v -> v.maxPolicies = count);
+        return with(Limit.POLICIES, count);
     }
 
     /**
@@ -296,30 +275,25 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxFailureDetails(long count) {
-        return with(v -> v.maxFailureDetails = count);
+        return with(Limit.FAILURE_DETAILS, count);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ParseOptions p && strict == p.strict && maxCompressedBytes == p.maxCompressedBytes
-                && maxDecompressedBytes == p.maxDecompressedBytes && maxNestingDepth == p.maxNestingDepth
-                && maxStringLength == p.maxStringLength && maxPolicies == p.maxPolicies
-                && maxFailureDetails == p.maxFailureDetails && maxListLength == p.maxListLength
-                && maxDeviations == p.maxDeviations;
+        return o instanceof ParseOptions p && strict == p.strict && Arrays.equals(limits, p.limits);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return 31 * Boolean.hashCode(strict) + Arrays.hashCode(limits);
     }
 
     @Override
     public String toString() {
-        return "ParseOptions[" + (strict ? "strict" : "lenient") + ", maxCompressedBytes=" + maxCompressedBytes
-                + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxNestingDepth=" + maxNestingDepth
-                + ", maxStringLength=" + maxStringLength + ", maxPolicies=" + maxPolicies
-                + ", maxFailureDetails=" + maxFailureDetails + ", maxListLength=" + maxListLength
-                + ", maxDeviations=" + maxDeviations + "]";
+        StringBuilder b = new StringBuilder("ParseOptions[").append(strict ? "strict" : "lenient");
+        for (Limit limit : Limit.values()) {
+            b.append(", ").append(limit.optionName).append('=').append(get(limit));
+        }
+        return b.append(']').toString();
     }
 }

@@ -36,15 +36,9 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
      */
     public enum Extension {
         /** {@code json}: plain JSON. */
-        JSON("json"),
+        JSON,
         /** {@code json.gz}: gzip-compressed JSON. */
-        JSON_GZ("json.gz");
-
-        private final String wireName;
-
-        Extension(String wireName) {
-            this.wireName = wireName;
-        }
+        JSON_GZ;
 
         /**
          * The extension as written in the file name, without the leading dot.
@@ -52,7 +46,7 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
          * @return {@code "json"} or {@code "json.gz"}
          */
         public String wireName() {
-            return wireName;
+            return this == JSON ? "json" : "json.gz";
         }
 
         /**

@@ -98,7 +98,7 @@ final class StateJson {
         Contribution c = entry.contribution();
         g.writeStartObject();
         g.writeStringProperty("organization-name", key.organization());
-        nullable(g, "report-id", key.reportId());
+        JsonOutput.nullable(g, "report-id", key.reportId());
         g.writeStringProperty("digest", entry.digest());
         g.writeNumberProperty("copies", entry.copies());
         g.writeStringProperty("date", LocalDate.ofEpochDay(c.day()).toString());
@@ -106,7 +106,7 @@ final class StateJson {
         g.writeStartArray();
         for (Contribution.Domain d : c.domains()) {
             g.writeStartObject();
-            nullable(g, "policy-domain", Sums.orNull(d.domain()));
+            JsonOutput.nullable(g, "policy-domain", Sums.orNull(d.domain()));
             g.writeNumberProperty("successful-sessions", d.successful());
             g.writeNumberProperty("failed-sessions", d.failed());
             g.writeEndObject();
@@ -116,9 +116,9 @@ final class StateJson {
         g.writeStartArray();
         for (Contribution.Failure f : c.failures()) {
             g.writeStartObject();
-            nullable(g, "policy-domain", Sums.orNull(f.domain()));
+            JsonOutput.nullable(g, "policy-domain", Sums.orNull(f.domain()));
             g.writeStringProperty("result-type", f.resultType());
-            nullable(g, "mx-host", Sums.orNull(f.mxHost()));
+            JsonOutput.nullable(g, "mx-host", Sums.orNull(f.mxHost()));
             g.writeNumberProperty("failed-sessions", f.failed());
             g.writeStringProperty("severity", severityName(f.severity()));
             g.writeStringProperty("title", f.title());
@@ -127,15 +127,6 @@ final class StateJson {
         }
         g.writeEndArray();
         g.writeEndObject();
-    }
-
-    private static void nullable(JsonGenerator g, String name, @Nullable String value) {
-        g.writeName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -2,6 +2,8 @@ package dev.tlsrpt.internal;
 
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
@@ -54,5 +56,37 @@ public final class JsonOutput {
      */
     public static JsonGenerator pretty(Writer out) {
         return FACTORY.createGenerator(PRETTY, out);
+    }
+
+    /**
+     * Writes a string property, or {@code null} for an absent value.
+     *
+     * @param g the generator, inside an object
+     * @param name the property name
+     * @param value the value, or null
+     */
+    public static void nullable(JsonGenerator g, String name, @Nullable String value) {
+        g.writeName(name);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeString(value);
+        }
+    }
+
+    /**
+     * Writes a property holding an array of strings.
+     *
+     * @param g the generator, inside an object
+     * @param name the property name
+     * @param values the strings, in order
+     */
+    public static void strings(JsonGenerator g, String name, List<String> values) {
+        g.writeName(name);
+        g.writeStartArray();
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
     }
 }
