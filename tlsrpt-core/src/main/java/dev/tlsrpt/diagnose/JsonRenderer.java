@@ -15,7 +15,7 @@ final class JsonRenderer {
 
     static String render(Diagnosis d) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = JsonOutput.pretty(out)) {
+        try (JsonGenerator g = JsonOutput.terminalSafe(out)) {
             g.writeStartObject();
             g.writeStringProperty("organization-name", d.organizationName());
             g.writeStringProperty("report-id", d.reportId());

@@ -2,6 +2,7 @@ package dev.tlsrpt.model;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,26 +112,24 @@ public record Policy(
     /**
      * Whether a host name matches one of {@link #mxPatterns()} as RFC 8461 section 4.1 says: exactly, or a
      * {@code *.} pattern matching one leftmost label; compared as {@link DomainNames#normalize(String)} gives them
-     * (case-insensitive, a trailing dot ignored).
+     * (case-insensitive, a trailing dot ignored). Each call reads the patterns again, in time linear in their
+     * number: {@link #mxMatcher()} reads them once for many host names.
      *
      * @param hostname the MX host name
      * @return true when a pattern matches
      */
     public boolean matchesMx(String hostname) {
         Objects.requireNonNull(hostname, "hostname");
-        String host = DomainNames.normalize(hostname);
-        for (String raw : mxPatterns()) {
-            String pattern = DomainNames.normalize(raw);
-            if (pattern.startsWith("*.")) {
-                String suffix = pattern.substring(1);
-                int dot = host.indexOf('.');
-                if (dot > 0 && host.substring(dot).equals(suffix)) {
-                    return true;
-                }
-            } else if (pattern.equals(host)) {
-                return true;
-            }
-        }
-        return false;
+        return mxMatcher().test(hostname);
+    }
+
+    /**
+     * {@link #matchesMx(String)} for many host names: the patterns of {@link #mxPatterns()} read once, in time
+     * linear in their number; each test then costs a hash lookup or two, however many patterns there are.
+     *
+     * @return a test of host names, true when a pattern matches
+     */
+    public Predicate<String> mxMatcher() {
+        return new MxMatcher(mxPatterns());
     }
 }
