@@ -71,7 +71,9 @@ final class PolicyStrings {
      * array, an element that is not a string, broken JSON, or anything but white space after the array.
      * White space is JSON's (space, tab, line feed, carriage return); a string holds no raw control
      * character, and its escapes are {@code \" \\ \/ \b \f \n \r \t} and {@code \}{@code uXXXX} (a
-     * surrogate escape is taken as it stands, paired or not, as Jackson does).
+     * surrogate escape is taken as it stands, paired or not, as Jackson does). One difference is deliberate:
+     * Jackson's default cap of 100 million characters per string is not copied, so such a string, which only
+     * a report read with {@code maxStringLength} raised past it can hold, is decoded here.
      *
      * @param text the text
      * @return the strings, or null
