@@ -1,10 +1,10 @@
 package dev.tlsrpt.diagnose;
 
 import dev.tlsrpt.Deviation;
-import dev.tlsrpt.internal.PolicyStrings;
 import dev.tlsrpt.internal.SenderText;
 import dev.tlsrpt.internal.Syntax;
 import dev.tlsrpt.model.DateRange;
+import dev.tlsrpt.model.DomainNames;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
 import dev.tlsrpt.model.PolicyResult;
@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -133,7 +134,7 @@ final class Diagnoser {
         Map<String, List<FailureDetail>> groups = new LinkedHashMap<>();
         for (FailureDetail d : result.failureDetails()) {
             String mx = d.receivingMxHostname();
-            String key = d.resultTypeName() + "\u0000" + (mx == null ? "\u0000" : normalizeHost(mx));
+            String key = d.resultTypeName() + "\u0000" + (mx == null ? "\u0000" : DomainNames.normalize(mx));
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
         for (List<FailureDetail> group : groups.values()) {
@@ -152,8 +153,8 @@ final class Diagnoser {
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FailureDetail d : result.failureDetails()) {
                 String mx = d.receivingMxHostname();
-                if (mx != null && !mx.isBlank() && !pf.matcher.matches(mx)) {
-                    String key = normalizeHost(mx);
+                if (mx != null && !mx.isBlank() && !pf.matcher.test(mx)) {
+                    String key = DomainNames.normalize(mx);
                     hosts.putIfAbsent(key, mx);
                     counts.merge(key, d.failedSessionCount(), Diagnoser::add);
                 }
@@ -367,6 +368,12 @@ final class Diagnoser {
 
     // ---------------------------------------------------------------- severity and texts
 
+    /** The policy's MTA-STS mode as a finding names it: null when absent or not one RFC 8461 defines. */
+    private static @Nullable StsMode stsMode(Policy policy) {
+        StsMode mode = policy.stsMode();
+        return mode == StsMode.UNKNOWN ? null : mode;
+    }
+
     /** Failures under enforce or DANE blocked mail; anything else was delivered or its fate is unknown. */
     static Severity severityOf(PolicyType type, @Nullable StsMode mode) {
         return switch (type) {
@@ -435,7 +442,7 @@ final class Diagnoser {
         final @Nullable StsMode mode;
         /** The mx patterns, stripped, blank ones left out. */
         final List<String> patterns;
-        final PolicyStrings.MxMatcher matcher;
+        final Predicate<String> matcher;
         /** The first patterns (invalid ones quoted) and how many more there are, null when there are none. */
         final @Nullable String patternsText;
         /** The TLSA record names of the first valid patterns, null when no pattern is valid. */
@@ -460,7 +467,7 @@ final class Diagnoser {
 
         PolicyFacts(Policy policy) {
             this.policy = policy;
-            this.mode = policy.stsMode();
+            this.mode = stsMode(policy);
             List<String> kept = new ArrayList<>();
             for (String p : policy.mxPatterns()) {
                 if (!p.isBlank()) {
@@ -468,7 +475,7 @@ final class Diagnoser {
                 }
             }
             this.patterns = List.copyOf(kept);
-            this.matcher = new PolicyStrings.MxMatcher(patterns);
+            this.matcher = policy.mxMatcher();
             List<String> shown = new ArrayList<>();
             List<String> tlsa = new ArrayList<>();
             int validPatterns = 0;
@@ -695,10 +702,6 @@ final class Diagnoser {
         if (value != null && !value.isBlank()) {
             set.add(value);
         }
-    }
-
-    static String normalizeHost(String name) {
-        return trimDot(name.strip().toLowerCase(Locale.ROOT));
     }
 
     private static String trimDot(String name) {

@@ -91,6 +91,7 @@ class ConsumerModuleTest {
         assertThat(got.get("strictValid")).isEqualTo("true");
         assertThat(got.get("brokenValid")).isEqualTo("false");
         assertThat(got.get("brokenFirst")).isEqualTo("/policies type");
+        assertThat(got.get("record")).isEqualTo("v=TLSRPTv1; rua=mailto:tlsrpt@example.com FIELD_NAME_CASE");
         assertThat(got.get("namedModules")).isEqualTo("dev.tlsrpt,dev.tlsrpt.schema,dev.tlsrpt.mail");
         assertThat(got.get("modules").split(",")).contains("dev.tlsrpt", "dev.tlsrpt.schema", "dev.tlsrpt.mail",
                 "dev.tlsrpt.consumer", "tools.jackson.core", "com.networknt.schema", "apache.mime4j.core",
