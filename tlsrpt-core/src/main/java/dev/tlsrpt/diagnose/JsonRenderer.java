@@ -76,11 +76,11 @@ final class JsonRenderer {
         try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
             g.writeStartObject();
             g.writeStringProperty("organization-name", d.organizationName());
-            g.writeStringProperty("report-id", d.reportId());
+            nullableString(g, "report-id", d.reportId());
             nullableString(g, "contact-info", d.contactInfo());
             g.writeStringProperty("start-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()));
             g.writeStringProperty("end-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()));
-            g.writeStringProperty("severity", d.severity().jsonName());
+            g.writeStringProperty("severity", d.severity().wireName());
             g.writeStringProperty("verdict", d.verdict());
             g.writeNumberProperty("total-sessions", d.totalSessions());
             g.writeNumberProperty("failed-sessions", d.failedSessions());
@@ -97,15 +97,17 @@ final class JsonRenderer {
 
     private static void finding(JsonGenerator g, Finding f) {
         g.writeStartObject();
-        g.writeStringProperty("severity", f.severity().jsonName());
-        g.writeStringProperty("kind", f.kind().code());
+        g.writeStringProperty("severity", f.severity().wireName());
+        g.writeStringProperty("impact", f.impact().wireName());
+        g.writeStringProperty("kind", f.kind().wireName());
         nullableString(g, "result-type", f.resultTypeName());
         g.writeNumberProperty("policy-index", f.policyIndex());
         nullableString(g, "policy-type", f.policyTypeName());
         nullableString(g, "policy-domain", f.policyDomain());
         nullableString(g, "sts-mode", f.stsMode() == null ? null : f.stsMode().wireName());
         nullableString(g, "mx-host", f.mxHost());
-        g.writeStringProperty("mx-host-source", f.mxHostSource().jsonName());
+        g.writeStringProperty("mx-host-source", f.mxHostSource().wireName());
+        g.writeBooleanProperty("mx-host-outside-policy", f.mxHostOutsidePolicy());
         g.writeNumberProperty("failed-sessions", f.failedSessions());
         g.writeNumberProperty("policy-sessions", f.policySessions());
         g.writeName("share");
@@ -113,8 +115,10 @@ final class JsonRenderer {
                 .toPlainString());
         strings(g, "sending-ips", f.sendingIps());
         strings(g, "receiving-ips", f.receivingIps());
+        strings(g, "receiving-mx-helos", f.receivingMxHelos());
         strings(g, "failure-reason-codes", f.failureReasonCodes());
         strings(g, "additional-information", f.additionalInformation());
+        strings(g, "policy-strings", f.policyStrings());
         g.writeStringProperty("title", f.title());
         g.writeStringProperty("explanation", f.explanation());
         g.writeStringProperty("action", f.action());

@@ -7,6 +7,7 @@ import static dev.tlsrpt.diagnose.Reports.result;
 import static dev.tlsrpt.diagnose.Reports.stsPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.model.Policy;
 import dev.tlsrpt.model.PolicyType;
 import dev.tlsrpt.model.ResultType;
@@ -24,7 +25,7 @@ class DiagnosisRegressionTest {
     @Test
     void daneRequiredUnderNoPolicyFoundWasNotDelivered() {
         Policy none = Policy.of(PolicyType.NO_POLICY_FOUND, List.of(), "example.com", List.of());
-        Finding f = failures(Diagnosis.of(report(result(none, 90, 10,
+        Finding f = failures(TlsRpt.diagnose(report(result(none, 90, 10,
                 failure(ResultType.DANE_REQUIRED, "mail.example.com", 10))))).get(0);
 
         assertThat(f.explanation()).doesNotContain("delivered these messages anyway")
@@ -36,7 +37,7 @@ class DiagnosisRegressionTest {
         TlsReport r = report(result(stsPolicy("enforce", "mail.example.com"), 1_000_000, 1,
                 failure(ResultType.CERTIFICATE_EXPIRED, "mail.example.com", 1)));
 
-        assertThat(failures(Diagnosis.of(r)).get(0).severity()).isEqualTo(Severity.WARNING);
+        assertThat(failures(TlsRpt.diagnose(r)).get(0).severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test
@@ -44,7 +45,7 @@ class DiagnosisRegressionTest {
         TlsReport r = report(result(stsPolicy("enforce", "mail.example.com"), 0, 10,
                 failure(ResultType.STS_POLICY_FETCH_ERROR, null, 10)));
 
-        Finding f = failures(Diagnosis.of(r)).get(0);
+        Finding f = failures(TlsRpt.diagnose(r)).get(0);
 
         assertThat(f.severity()).isEqualTo(Severity.WARNING);
         assertThat(f.explanation()).contains("do not block mail");
@@ -52,7 +53,7 @@ class DiagnosisRegressionTest {
 
     @Test
     void onePolicyIsSingular() {
-        Diagnosis d = Diagnosis.of(report(result(stsPolicy("enforce", "mail.example.com"), 1, 0)));
+        Diagnosis d = TlsRpt.diagnose(report(result(stsPolicy("enforce", "mail.example.com"), 1, 0)));
 
         assertThat(d.findings().get(0).explanation()).doesNotContain("1 policies").doesNotContain("1 sessions");
         assertThat(d.verdict()).doesNotContain("1 sessions");
@@ -64,7 +65,7 @@ class DiagnosisRegressionTest {
                 failure(ResultType.CERTIFICATE_NOT_TRUSTED, "mail.example.com", 10,
                         "x509: certificate signed by unknown authority")));
 
-        String action = failures(Diagnosis.of(r)).get(0).action();
+        String action = failures(TlsRpt.diagnose(r)).get(0).action();
 
         assertThat(action.split("publicly trusted CA", -1)).as(action).hasSize(2);
     }
@@ -74,7 +75,7 @@ class DiagnosisRegressionTest {
         TlsReport r = report(result(stsPolicy("enforce", "mail.example.com"), 90, 10,
                 failure(ResultType.STS_WEBPKI_INVALID, null, 10, "x509: certificate has expired")));
 
-        String action = failures(Diagnosis.of(r)).get(0).action();
+        String action = failures(TlsRpt.diagnose(r)).get(0).action();
 
         assertThat(action).contains("openssl s_client -connect mta-sts.example.com:443")
                 .doesNotContainPattern("-servername \\S+ [A-Z]");
@@ -86,7 +87,7 @@ class DiagnosisRegressionTest {
         TlsReport r = report(result(stsPolicy("enforce", "mail.example.com"), 10, 1,
                 failure(ResultType.CERTIFICATE_EXPIRED, "mail.example.com", 3)));
 
-        Diagnosis d = Diagnosis.of(r);
+        Diagnosis d = TlsRpt.diagnose(r);
 
         assertThat(d.totalSessions()).isEqualTo(failures(d).get(0).policySessions());
     }
