@@ -62,11 +62,11 @@ final class SummaryCommand implements Callable<Integer> {
         TlsRptCommand root = Objects.requireNonNull(parent, "parent");
         CliEnvironment env = root.environment();
         Style style = root.style();
-        List<Input> inputs = Inputs.expand(paths, env.in(), false);
+        List<Input> inputs = Inputs.expand(paths, env.in());
         Totals totals = new Totals();
         Skipped skipped = new Skipped();
         int unreadable = 0;
-        Progress progress = new Progress(env.err(), env.terminal(), env.nanoClock(), inputs.size());
+        Progress progress = Progress.start(env, inputs.size());
         for (Input input : inputs) {
             try (InputStream raw = input.open()) {
                 BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);

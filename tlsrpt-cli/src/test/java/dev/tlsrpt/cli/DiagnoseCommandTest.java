@@ -26,8 +26,8 @@ class DiagnoseCommandTest {
     Path tmp;
 
     @Test
-    void noArgumentDiagnosesTheBundledSample() {
-        Run run = Run.tlsrpt("diagnose");
+    void sampleDiagnosesTheBundledSample() {
+        Run run = Run.tlsrpt("diagnose", "--sample");
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.out).startsWith("==> (bundled sample) <==\n")
@@ -223,10 +223,11 @@ class DiagnoseCommandTest {
 
     @Test
     void colourOnlyOnATerminalWithoutNoColor() {
-        assertThat(Run.onTerminal(Map.of(), "diagnose").out).contains("\u001b[");
-        assertThat(Run.onTerminal(Map.of(), "diagnose", "--no-color").out).doesNotContain("\u001b[");
-        assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose").out).doesNotContain("\u001b[");
-        assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "diagnose", "--sample").out).contains("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "diagnose", "--sample", "--no-color").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose", "--sample").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose", "--sample").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("TERM", "dumb"), "diagnose", "--sample").out).doesNotContain("\u001b[");
     }
 
     @Test

@@ -66,7 +66,7 @@ class StandardOutputFailureTest {
 
     static Stream<List<String>> commands() {
         return Stream.of(List.of("diagnose", "CLEAN"), List.of("diagnose", "--format", "json", "CLEAN"),
-                List.of("diagnose", "--format", "csv", "CLEAN"), List.of("diagnose"), List.of("validate", "INVALID"),
+                List.of("diagnose", "--format", "csv", "CLEAN"), List.of("diagnose", "--sample"), List.of("validate", "INVALID"),
                 List.of("summary", "CLEAN"), List.of("record", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com"),
                 List.of("--help"), List.of("diagnose", "--help"), List.of("--version"), List.of("generate-completion"));
     }
