@@ -332,40 +332,44 @@ public final class TlsRpt {
      *     nothing failed)
      */
     public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report) {
-        return dev.tlsrpt.diagnose.Diagnosis.of(report);
+        return diagnose(report, dev.tlsrpt.diagnose.DiagnosisOptions.defaults());
     }
 
     /**
-     * Diagnoses a report with texts in the given locale (English when no translation ships for it).
+     * Diagnoses a report with options: the locale of the texts (English when no translation ships for
+     * it) and the share of sessions from which undelivered mail is critical.
      *
      * @param report the report
-     * @param locale the locale of the texts, {@link java.util.Locale#ROOT} for English
+     * @param options the locale and thresholds, such as {@code DiagnosisOptions.defaults().withLocale(locale)}
      * @return the diagnosis
      */
-    public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report, java.util.Locale locale) {
-        return dev.tlsrpt.diagnose.Diagnosis.of(report, java.util.List.of(), locale);
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report,
+            dev.tlsrpt.diagnose.DiagnosisOptions options) {
+        Objects.requireNonNull(report, "report");
+        return dev.tlsrpt.internal.DiagnosisAccess.diagnose(report, java.util.List.of(), options);
     }
 
     /**
-     * Diagnoses a report in English, with an INFO finding for each deviation lenient parsing tolerated.
+     * Diagnoses a report in English, with one INFO finding for the deviations lenient parsing tolerated.
      *
      * @param result a report and its deviations, from {@code parseWithDeviations}
      * @return the diagnosis
      */
     public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result) {
-        return diagnose(result, java.util.Locale.ROOT);
+        return diagnose(result, dev.tlsrpt.diagnose.DiagnosisOptions.defaults());
     }
 
     /**
-     * Diagnoses a report with its tolerated deviations, with texts in the given locale.
+     * Diagnoses a report with its tolerated deviations, with options.
      *
      * @param result a report and its deviations, from {@code parseWithDeviations}
-     * @param locale the locale of the texts, {@link java.util.Locale#ROOT} for English
+     * @param options the locale and thresholds
      * @return the diagnosis
      */
-    public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result, java.util.Locale locale) {
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result,
+            dev.tlsrpt.diagnose.DiagnosisOptions options) {
         Objects.requireNonNull(result, "result");
-        return dev.tlsrpt.diagnose.Diagnosis.of(result.report(), result.deviations(), locale);
+        return dev.tlsrpt.internal.DiagnosisAccess.diagnose(result.report(), result.deviations(), options);
     }
 
     // ---- the _smtp._tls TXT record (RFC 8460 section 3); the types are in dev.tlsrpt.record ----

@@ -87,7 +87,7 @@ class ReportFuzzTest {
             checkCommandHosts(f.action());
         }
         String text = d.toText();
-        String coloured = d.toText(true);
+        String coloured = d.toText(dev.tlsrpt.diagnose.TextStyle.ANSI);
         String json = d.toJson();
         assertThat(SenderTextCases.unsafeAt(text)).as("terminal escape in the text").isEqualTo(-1);
         assertThat(SenderTextCases.unsafeAt(coloured.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32)m", "")))

@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,7 +67,7 @@ final class StateJson {
     }
 
     static String severityName(Severity s) {
-        return s.name().toLowerCase(Locale.ROOT);
+        return s.wireName();
     }
 
     // ---------------------------------------------------------------- writing

@@ -18,11 +18,11 @@ final class JsonRenderer {
         try (JsonGenerator g = JsonOutput.terminalSafe(out)) {
             g.writeStartObject();
             g.writeStringProperty("organization-name", d.organizationName());
-            g.writeStringProperty("report-id", d.reportId());
+            JsonOutput.nullable(g, "report-id", d.reportId());
             JsonOutput.nullable(g, "contact-info", d.contactInfo());
             g.writeStringProperty("start-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()));
             g.writeStringProperty("end-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()));
-            g.writeStringProperty("severity", d.severity().jsonName());
+            g.writeStringProperty("severity", d.severity().wireName());
             g.writeStringProperty("verdict", d.verdict());
             g.writeNumberProperty("total-sessions", d.totalSessions());
             g.writeNumberProperty("failed-sessions", d.failedSessions());
@@ -39,15 +39,17 @@ final class JsonRenderer {
 
     private static void finding(JsonGenerator g, Finding f) {
         g.writeStartObject();
-        g.writeStringProperty("severity", f.severity().jsonName());
-        g.writeStringProperty("kind", f.kind().code());
+        g.writeStringProperty("severity", f.severity().wireName());
+        g.writeStringProperty("impact", f.impact().wireName());
+        g.writeStringProperty("kind", f.kind().wireName());
         JsonOutput.nullable(g, "result-type", f.resultTypeName());
         g.writeNumberProperty("policy-index", f.policyIndex());
         JsonOutput.nullable(g, "policy-type", f.policyTypeName());
         JsonOutput.nullable(g, "policy-domain", f.policyDomain());
         JsonOutput.nullable(g, "sts-mode", f.stsMode() == null ? null : f.stsMode().wireName());
         JsonOutput.nullable(g, "mx-host", f.mxHost());
-        g.writeStringProperty("mx-host-source", f.mxHostSource().jsonName());
+        g.writeStringProperty("mx-host-source", f.mxHostSource().wireName());
+        g.writeBooleanProperty("mx-host-outside-policy", f.mxHostOutsidePolicy());
         g.writeNumberProperty("failed-sessions", f.failedSessions());
         g.writeNumberProperty("policy-sessions", f.policySessions());
         g.writeName("share");
@@ -55,8 +57,10 @@ final class JsonRenderer {
                 .toPlainString());
         JsonOutput.strings(g, "sending-ips", f.sendingIps());
         JsonOutput.strings(g, "receiving-ips", f.receivingIps());
+        JsonOutput.strings(g, "receiving-mx-helos", f.receivingMxHelos());
         JsonOutput.strings(g, "failure-reason-codes", f.failureReasonCodes());
         JsonOutput.strings(g, "additional-information", f.additionalInformation());
+        JsonOutput.strings(g, "policy-strings", f.policyStrings());
         g.writeStringProperty("title", f.title());
         g.writeStringProperty("explanation", f.explanation());
         g.writeStringProperty("action", f.action());

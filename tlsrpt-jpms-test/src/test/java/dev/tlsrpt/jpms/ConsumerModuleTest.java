@@ -85,7 +85,7 @@ class ConsumerModuleTest {
         assertThat(got.get("reportId")).isEqualTo(report.reportId());
         assertThat(got.get("policies")).isEqualTo(String.valueOf(report.policies().size()));
         assertThat(got.get("findings")).isEqualTo(String.valueOf(diagnosis.findings().size()));
-        assertThat(got.get("firstFinding")).startsWith("CRITICAL ").isEqualTo(diagnosis.findings().get(0).severity() + " "
+        assertThat(got.get("firstFinding")).startsWith("WARNING ").isEqualTo(diagnosis.findings().get(0).severity() + " "
                 + diagnosis.findings().get(0).title());
         assertThat(got.get("textLines")).isEqualTo(String.valueOf(diagnosis.toText().lines().count()));
         assertThat(got.get("strictValid")).isEqualTo("true");
