@@ -44,19 +44,22 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * <p>A block that is not a whole compilation unit is compiled as the body of a method. The variables it uses
  * without declaring them (a stream, a file) are the method's parameters, written in an HTML comment on the
- * line before the block: {@code <!-- given: InputStream in, Path file -->}. Before a compilation unit, such a
- * comment is a further source compiled with it (the class under test that a test example names).
+ * line before the block: {@code <!-- given: InputStream in, Path file -->}; its imports stay imports. Before
+ * a compilation unit (a block that declares a type), such a comment is a further source compiled with it
+ * (the class under test that a test example names).
  */
 class DocsTest {
     /** Surefire runs in the module directory. */
     private static final Path ROOT = Path.of("").toAbsolutePath().getParent();
     private static final Pattern GIVEN = Pattern.compile("^<!-- given: (.*) -->$");
     /** What a fragment may use without importing it: the library's packages and the JDK's usual ones. */
-    private static final String IMPORTS = "import dev.tlsrpt.*; import dev.tlsrpt.model.*; import dev.tlsrpt.diagnose.*;"
-            + " import dev.tlsrpt.analysis.*; import dev.tlsrpt.schema.*; import dev.tlsrpt.mail.*; import java.io.*;"
+    private static final String IMPORTS = "import dev.tlsrpt.*; import dev.tlsrpt.model.*; import dev.tlsrpt.record.*;"
+            + " import dev.tlsrpt.diagnose.*; import dev.tlsrpt.analysis.*; import dev.tlsrpt.schema.*; import dev.tlsrpt.mail.*; import java.io.*;"
             + " import java.net.URI; import java.nio.file.*; import java.time.*; import java.util.*;";
+    /** A compilation unit declares a type; a fragment may start with imports. */
     private static final Pattern UNIT = Pattern.compile(
-            "^(?:import |package |(?:public |final |abstract )*(?:class|record|interface|enum) )", Pattern.MULTILINE);
+            "^(?:package |(?:public |final |abstract )*(?:class|record|interface|enum) )", Pattern.MULTILINE);
+    private static final Pattern IMPORT = Pattern.compile("^import [\\w.*]+;$", Pattern.MULTILINE);
     private static final Pattern PUBLIC_TYPE = Pattern.compile(
             "^public (?:final |abstract )*(?:class|record|interface|enum) (\\w+)", Pattern.MULTILINE);
     private static final Pattern LINK = Pattern.compile("\\[[^\\]]*\\]\\(([^)\\s]+)\\)");
@@ -271,9 +274,15 @@ class DocsTest {
                 sources.add(source(pkg + "/Given", "package " + pkg + "; " + block.given()));
             }
         } else {
-            String header = "package " + pkg + "; " + IMPORTS + " class Snippet { void run("
+            StringBuilder imports = new StringBuilder();
+            Matcher m = IMPORT.matcher(block.code());
+            while (m.find()) {
+                imports.append(m.group()).append(' ');
+            }
+            String header = "package " + pkg + "; " + imports + IMPORTS + " class Snippet { void run("
                     + (block.given() == null ? "" : block.given()) + ") throws Exception {";
-            sources.add(source(pkg + "/Snippet", header + "\n" + block.code() + "}}\n"));
+            String body = IMPORT.matcher(block.code()).replaceAll(""); // the lines stay, empty
+            sources.add(source(pkg + "/Snippet", header + "\n" + body + "}}\n"));
         }
         return sources;
     }

@@ -29,8 +29,8 @@ class ExamplesTest {
     @Test
     void diagnoseReportPrintsTheVerdictAndWhatToDo() throws Exception {
         String out = Capture.output(o -> DiagnoseReport.run(Capture.sample(), o));
-        assertThat(out).startsWith("CRITICAL: 3 of 4824 sessions failed (0.06%)")
-                .contains("\nCRITICAL The certificate of mail.example.com has expired (3 sessions, 0.06%)\n")
+        assertThat(out).startsWith("WARNING: 3 of 4824 sessions failed (0.06%)")
+                .contains("\nWARNING The certificate of mail.example.com has expired (3 sessions, 0.06%)\n")
                 .contains("  what to do: Renew the certificate of mail.example.com");
     }
 

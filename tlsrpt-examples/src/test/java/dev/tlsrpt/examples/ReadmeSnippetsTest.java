@@ -45,6 +45,36 @@ class ReadmeSnippetsTest {
     }
 
     @Test
+    void everyImportInTheDocsNamesAClassOfTheBuild() throws IOException {
+        List<String> imports = new ArrayList<>();
+        List<String> blocks = new ArrayList<>();
+        for (Path doc : DocsTest.docs()) {
+            blocks.addAll(javaBlocks(Files.readString(doc, StandardCharsets.UTF_8)));
+        }
+        for (String block : blocks) {
+            for (String line : block.split("\n")) {
+                if (line.startsWith("import ") && !line.startsWith("import static ") && line.endsWith(";")) {
+                    imports.add(line.substring("import ".length(), line.length() - 1).strip());
+                }
+            }
+        }
+        assertThat(imports).contains("dev.tlsrpt.TlsRpt", "dev.tlsrpt.model.TlsReport",
+                "dev.tlsrpt.record.TlsRptRecord");
+        for (String name : imports) {
+            assertThat(loads(name)).as("the docs import %s, a class of the build", name).isTrue();
+        }
+    }
+
+    private static boolean loads(String name) {
+        try {
+            Class.forName(name, false, ReadmeSnippetsTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
     void snippetExtractionRemovesTheCommonIndentation() {
         Map<String, String> found = new LinkedHashMap<>();
         extract("x.java", """
