@@ -124,6 +124,43 @@ class DeviationCatalogueTest {
         assertThat(draft.policies().get(0).policy().mxHosts()).containsExactly("mx.example.com");
     }
 
+    static Stream<Arguments> memberNames() {
+        String d = "/policies/0/failure-details/0/";
+        return Stream.of(
+                Arguments.of("unknown, report", Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"x-extra\": 1,"),
+                        DeviationKind.UNKNOWN_MEMBER, "/x-extra", "\"x-extra\""),
+                Arguments.of("draft, policy", Reports.with("\"mx-host\":", "\"mx-host-pattern\":"),
+                        DeviationKind.DRAFT_MEMBER_NAME, "/policies/0/policy/mx-host-pattern", "\"mx-host-pattern\""),
+                Arguments.of("unknown, failure detail", Reports.with("\"failed-session-count\": 1}",
+                        "\"failed-session-count\": 1, \"x-extra\": {\"a\": 1}}"),
+                        DeviationKind.UNKNOWN_MEMBER, d + "x-extra", "\"x-extra\""),
+                Arguments.of("repeated, failure detail", Reports.with("\"failed-session-count\": 1}",
+                        "\"failed-session-count\": 1, \"receiving-ip\": 7}"),
+                        DeviationKind.DUPLICATE_MEMBER, d + "receiving-ip", "\"receiving-ip\": 7"),
+                Arguments.of("draft, failure detail", Reports.with("\"failed-session-count\": 1}",
+                        "\"failed-session-count\": 1, \"failure-error-code\": \"E\"}"),
+                        DeviationKind.DRAFT_MEMBER_NAME, d + "failure-error-code", "\"failure-error-code\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("memberNames")
+    void aDeviationAboutAMemberNameIsLocatedAtTheNameInEveryObject(String what, String json, DeviationKind kind,
+            String pointer, String nameText) {
+        String[] lines = json.split("\n", -1);
+        int line = 0;
+        while (!lines[line].contains(nameText)) {
+            line++;
+        }
+        int column = lines[line].indexOf(nameText) + 1; // the document is ASCII: characters are bytes
+
+        Deviation dev = TlsRpt.parseWithDeviations(json, ParseOptions.lenient()).deviations().get(0);
+
+        assertThat(dev.kind()).isEqualTo(kind);
+        assertThat(dev.pointer()).isEqualTo(pointer);
+        assertThat(dev.line()).isEqualTo(line + 1);
+        assertThat(dev.column()).isEqualTo(column);
+    }
+
     @Test
     void aFailureCountThatDoesNotAddUpIsNotADeviation() {
         String json = Reports.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 7");
