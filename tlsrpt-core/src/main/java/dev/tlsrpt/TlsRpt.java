@@ -1,6 +1,7 @@
 package dev.tlsrpt;
 
 import dev.tlsrpt.internal.RecordParser;
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.PolicyResult;
@@ -190,7 +191,7 @@ public final class TlsRpt {
      */
     public static ParseResult parseWithDeviations(String json, ParseOptions options) {
         Objects.requireNonNull(json, "json");
-        return parseWithDeviations(ReportReader.utf8(json), options);
+        return parseWithDeviations(JsonInput.utf8(json), options);
     }
 
     /**
@@ -209,7 +210,7 @@ public final class TlsRpt {
     public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
         Objects.requireNonNull(in, "in");
         Objects.requireNonNull(options, "options");
-        return ReportReader.openJson(in, options);
+        return JsonInput.open(in, options);
     }
 
     /**

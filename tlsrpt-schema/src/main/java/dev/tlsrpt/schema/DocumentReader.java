@@ -170,7 +170,7 @@ final class DocumentReader {
     }
 
     private Document read(Source source) throws IOException {
-        InputStream json = dev.tlsrpt.TlsRpt.openJson(source, options);
+        InputStream json = dev.tlsrpt.internal.JsonInput.open(source, options);
         JsonParser p;
         try {
             p = factory.createParser(ObjectReadContext.empty(), json);

@@ -7,7 +7,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
-import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.internal.JsonInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -247,7 +247,7 @@ public final class TlsRptSchema {
         Objects.requireNonNull(json, "json");
         byte[] data;
         try {
-            data = ReportReader.utf8(json);
+            data = JsonInput.utf8(json);
         } catch (MalformedReportException e) {
             return new ValidationResult(List.of(new Violation(e.pointer(), e.line(), e.column(), Violation.JSON,
                     "not UTF-8: " + e.problem())));
