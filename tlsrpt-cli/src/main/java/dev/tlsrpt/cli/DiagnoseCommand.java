@@ -127,8 +127,12 @@ final class DiagnoseCommand implements Callable<Integer> {
                 out.print(Csv.row(CSV_HEADER));
                 unreadable = ReportRunner.run(inputs, options, (name, result) -> {
                     Diagnosis d = diagnose(result, worst);
+                    // every row repeats the report's columns: each is made once, and cut to an excerpt
+                    List<String> report = List.of(Text.safe(name),
+                            Text.safe(Text.cut(d.organizationName(), MAX_REPEATED)),
+                            Text.safe(Text.cut(d.reportId(), MAX_REPEATED)));
                     for (Finding f : d.findings()) {
-                        out.print(Csv.row(csvRow(name, d, f)));
+                        out.print(Csv.row(csvRow(report, f)));
                     }
                     out.flush();
                 }, env.err(), skipped);
@@ -152,9 +156,11 @@ final class DiagnoseCommand implements Callable<Integer> {
         return d;
     }
 
-    private static List<String> csvRow(String name, Diagnosis d, Finding f) {
-        return List.of(Text.safe(name), Text.safe(d.organizationName()), Text.safe(d.reportId()),
-                f.severity().name(), f.kind().name(), text(f.resultTypeName()), text(f.policyTypeName()),
+    /** The longest organization name and report-id repeated in each CSV row; longer ones end in {@code …}. */
+    static final int MAX_REPEATED = 255;
+
+    private static List<String> csvRow(List<String> report, Finding f) {
+        return List.of(report.get(0), report.get(1), report.get(2), f.severity().name(), f.kind().name(), text(f.resultTypeName()), text(f.policyTypeName()),
                 text(f.policyDomain()), f.stsMode() == null ? "" : f.stsMode().wireName(), text(f.mxHost()),
                 Long.toString(f.failedSessions()), Long.toString(f.policySessions()),
                 String.format(Locale.ROOT, "%.6f", f.share()), Text.safe(f.title()), Text.safe(f.action()),

@@ -106,9 +106,10 @@ final class SummaryCommand implements Callable<Integer> {
         if (t.first != null && t.last != null) {
             out.println("Period:   " + t.first + " to " + t.last);
         }
-        long all = t.successful + t.failed;
+        long all = Text.sum(t.successful, t.failed);
         out.println("Sessions: " + Text.count(all) + " total, " + Text.count(t.successful) + " successful, "
-                + colourFailed(style, t.failed, Text.count(t.failed) + " failed") + " (" + Text.percent(t.failed, all) + ")");
+                + colourFailed(style, t.failed, Text.count(t.failed) + " failed") + " ("
+                + Text.failedPercent(t.failed, t.successful) + ")");
         table(out, style, "Policy domain (type)", "policies", t.domains, true);
         table(out, style, "MX host (failure details)", "entries", t.mxHosts, false);
         table(out, style, "Result type", "entries", t.resultTypes, false);
@@ -140,7 +141,7 @@ final class SummaryCommand implements Callable<Integer> {
             Row r = e.getValue();
             String line = withSuccess
                     ? String.format(Locale.ROOT, "%-" + width + "s %8d %12s %10s %8s", Text.safe(e.getKey()), r.count,
-                            Text.count(r.successful), Text.count(r.failed), Text.percent(r.failed, r.successful + r.failed))
+                            Text.count(r.successful), Text.count(r.failed), Text.failedPercent(r.failed, r.successful))
                     : String.format(Locale.ROOT, "%-" + width + "s %8d %10s", Text.safe(e.getKey()), r.count, Text.count(r.failed));
             out.println(r.failed > 0 && withSuccess ? colourRow(style, line) : line);
         }
@@ -157,9 +158,9 @@ final class SummaryCommand implements Callable<Integer> {
         long failed;
 
         void add(Row other) {
-            count += other.count;
-            successful += other.successful;
-            failed += other.failed;
+            count = Text.sum(count, other.count);
+            successful = Text.sum(successful, other.successful);
+            failed = Text.sum(failed, other.failed);
         }
     }
 
@@ -177,8 +178,8 @@ final class SummaryCommand implements Callable<Integer> {
 
         void add(ReportTotals one) {
             reports++;
-            successful += one.successful;
-            failed += one.failed;
+            successful = Text.sum(successful, one.successful);
+            failed = Text.sum(failed, one.failed);
             if (one.start != null && (first == null || one.start.isBefore(first))) {
                 first = one.start;
             }
@@ -190,8 +191,8 @@ final class SummaryCommand implements Callable<Integer> {
             merge(resultTypes, one.resultTypes);
             Row org = organizations.computeIfAbsent(one.organization == null ? "(none)" : one.organization, k -> new Row());
             org.count++;
-            org.successful += one.successful;
-            org.failed += one.failed;
+            org.successful = Text.sum(org.successful, one.successful);
+            org.failed = Text.sum(org.failed, one.failed);
         }
 
         private static void merge(Map<String, Row> into, Map<String, Row> from) {
@@ -238,13 +239,13 @@ final class SummaryCommand implements Callable<Integer> {
 
         @Override
         public void policy(Policy policy, Summary summary) {
-            successful += summary.totalSuccessfulSessionCount();
-            failed += summary.totalFailureSessionCount();
+            successful = Text.sum(successful, summary.totalSuccessfulSessionCount());
+            failed = Text.sum(failed, summary.totalFailureSessionCount());
             String domain = policy.policyDomain() == null ? "(no policy-domain)" : policy.policyDomain();
             Row row = row(domains, domain + " (" + policy.policyTypeName() + ")");
             row.count++;
-            row.successful += summary.totalSuccessfulSessionCount();
-            row.failed += summary.totalFailureSessionCount();
+            row.successful = Text.sum(row.successful, summary.totalSuccessfulSessionCount());
+            row.failed = Text.sum(row.failed, summary.totalFailureSessionCount());
         }
 
         @Override
@@ -252,10 +253,10 @@ final class SummaryCommand implements Callable<Integer> {
             String mx = detail.receivingMxHostname() == null ? "(no receiving-mx-hostname)" : detail.receivingMxHostname();
             Row host = row(mxHosts, mx);
             host.count++;
-            host.failed += detail.failedSessionCount();
+            host.failed = Text.sum(host.failed, detail.failedSessionCount());
             Row type = row(resultTypes, detail.resultTypeName());
             type.count++;
-            type.failed += detail.failedSessionCount();
+            type.failed = Text.sum(type.failed, detail.failedSessionCount());
         }
 
         private static Row row(Map<String, Row> map, String key) {

@@ -1,11 +1,15 @@
 package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tlsrpt.hostile.HostileReports;
+import dev.tlsrpt.hostile.SenderTextCases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,6 +226,82 @@ class DiagnoseCommandTest {
         assertThat(Run.onTerminal(Map.of(), "diagnose", "--no-color").out).doesNotContain("\u001b[");
         assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose").out).doesNotContain("\u001b[");
         assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose").out).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void theDiagnosisAmplifierOfIssue13IsDiagnosedInEveryFormatInOutputOfTheReportsOrder() {
+        String json = HostileReports.manyPatternsAndDetails(9_990, 3_000);
+        byte[] gz = Fixtures.gzip(json.getBytes(StandardCharsets.UTF_8));
+        for (String format : List.of("text", "json", "csv")) {
+            Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Run.withStdin(gz, "diagnose",
+                    "--format", format, "-"), format + ": no answer within the hang guard");
+
+            assertThat(run.exitCode).as(format).isEqualTo(1);
+            assertThat(run.err).as(format).isEmpty();
+            assertThat(run.out).as(format).contains("mx5.example.net and 9985 more");
+            assertThat((long) run.out.length()).as(format).isLessThan(32L * json.length());
+        }
+    }
+
+    @Test
+    void csvRowsQuoteALongOrganizationNameAndReportIdAsExcerpts() {
+        // the CSV repeats organization and report-id in each of 4,000 rows: whole, that is 8 GB of output
+        String big = "o".repeat(1_000_000);
+        List<String> details = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            details.add(HostileReports.detail("x-unknown-" + i, "mx.example.net", null));
+        }
+        String json = HostileReports.stsReport(big, "example.net", List.of("mode: enforce", "mx: mx.example.net"),
+                details).replace("\"report-id\":\"r1\"", "\"report-id\":\"" + "r".repeat(1_000_000) + "\"");
+
+        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Run.withStdin(json.getBytes(StandardCharsets.UTF_8), "diagnose", "--format", "csv", "-"));
+
+        assertThat(run.exitCode).as(run.err).isEqualTo(1);
+        String[] rows = run.out.split("\r\n");
+        assertThat(rows).hasSize(1 + 2 * 2_000);
+        assertThat(rows[1]).startsWith("(stdin)," + "o".repeat(255) + "…," + "r".repeat(255) + "…,");
+        assertThat((long) run.out.length()).isLessThan(4L * json.length());
+    }
+
+    @Test
+    void noFormatLetsASenderSendTerminalEscapes() {
+        byte[] hostile = HostileReports.escapes().getBytes(StandardCharsets.UTF_8);
+        for (String format : List.of("text", "csv", "json")) {
+            Run run = Run.withStdin(hostile, "diagnose", "--format", format, "-");
+
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+            assertNoTerminalEscape(format, run.out);
+            assertThat(run.out).as(format).contains("Org\\u001");
+        }
+        Run coloured = Run.with(hostile, Map.of(), true, "diagnose", "-");
+        assertThat(coloured.out).contains("\u001b[1;31m[CRITICAL]\u001b[0m");
+        assertNoTerminalEscape("colour", coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
+    }
+
+    @Test
+    void noSuggestedCommandHoldsAShellCommandASenderWroteAsMxHost() {
+        String json = HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                List.of(HostileReports.detail("starttls-not-supported", "mx.example.com; rm -rf ~", null)));
+
+        Run run = Run.withStdin(json.getBytes(StandardCharsets.UTF_8), "diagnose", "-");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        String out = run.out.replaceAll("\\s+", " ");
+        assertThat(out).contains("openssl s_client -starttls smtp -connect <mx-host>:25 -servername <mx-host>")
+                .contains("The report names the MX host \"mx.example.com; rm -rf ~\", which is not a valid host name");
+        String action = out.substring(out.indexOf("Action: "), out.indexOf("Reference: "));
+        assertThat(action).contains("openssl");
+        assertThat(action.replaceAll("\"[^\"]*\"", "")).doesNotContain("rm -rf");
+    }
+
+    /** No control character but line feeds (and CR in CSV line ends), no bidi control, no line a sender began. */
+    static void assertNoTerminalEscape(String what, String out) {
+        String text = out.replace("\r\n", "\n");
+        int at = SenderTextCases.unsafeAt(text);
+        assertThat(at).as("%s: unsafe character U+%04X at %d: %s", what, at < 0 ? 0 : (int) text.charAt(at), at,
+                at < 0 ? "" : text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40))).isEqualTo(-1);
+        assertThat(text.lines().filter(l -> l.strip().startsWith("INJECTED")).toList()).as(what).isEmpty();
     }
 
     /** Every string value of a member with this name, in document order. */

@@ -2,7 +2,10 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.hostile.HostileReports;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
@@ -76,6 +79,43 @@ class SummaryCommandTest {
         assertThat(run.err).isEqualTo("tlsrpt: skipped 4 files found in directories that hold no TLS report: "
                 + dir.resolve("README.txt") + ", " + dir.resolve("dovecot-uidlist") + ", " + dir.resolve("empty") + ", "
                 + dir.resolve("newsletter.eml") + "\n");
+    }
+
+    @Test
+    void aSenderCannotSendTerminalEscapesThroughTheTotals() {
+        Run run = Run.withStdin(HostileReports.escapes().getBytes(StandardCharsets.UTF_8), "summary", "-");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        DiagnoseCommandTest.assertNoTerminalEscape("summary", run.out);
+        assertThat(run.out).contains("example.com\\u001b[2J", "x-result\\u001b[2J", "Org\\u001b[2J");
+        Run coloured = Run.with(HostileReports.escapes().getBytes(StandardCharsets.UTF_8), Map.of(), true,
+                "summary", "-");
+        DiagnoseCommandTest.assertNoTerminalEscape("summary in colour",
+                coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
+    }
+
+    @Test
+    void countsThatAddPast2To63Saturate() throws Exception {
+        // two strict-valid reports whose counts are 2^63-1: the totals used to wrap to negative numbers
+        String max = "9223372036854775807";
+        String report = HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                List.of(HostileReports.detail("certificate-expired", "mx.example.com", null)))
+                .replace("\"total-successful-session-count\":1000", "\"total-successful-session-count\":" + max)
+                .replace("\"total-failure-session-count\":1", "\"total-failure-session-count\":" + max)
+                .replace("\"failed-session-count\":1", "\"failed-session-count\":" + max);
+        Path dir = tmp.resolve("max");
+        Fixtures.write(dir.resolve("a.json"), report.getBytes(StandardCharsets.UTF_8));
+        Fixtures.write(dir.resolve("b.json"), report.getBytes(StandardCharsets.UTF_8));
+
+        Run run = Run.tlsrpt("summary", dir.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        String most = "9,223,372,036,854,775,807";
+        assertThat(run.out).contains("Sessions: " + most + " total, " + most + " successful, " + most
+                + " failed (50.00%)")
+                .containsPattern("example.com \\(sts\\) +2 +" + most + " +" + most + " +50.00%")
+                .containsPattern("mx.example.com +2 +" + most + "\n")
+                .doesNotContain("-9,");
     }
 
     @Test

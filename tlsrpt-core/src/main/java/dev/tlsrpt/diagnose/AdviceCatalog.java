@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.Objects;
 import java.util.PropertyResourceBundle;
@@ -77,6 +79,54 @@ final class AdviceCatalog {
             }
         }
         return null;
+    }
+
+    /**
+     * A formatter for one diagnosis or rendering: the same texts as {@link #format} and
+     * {@link #formatFirst}, with each pattern parsed once (a {@link MessageFormat} is not thread-safe, so
+     * each thread makes its own).
+     */
+    Formatter formatter() {
+        return new Formatter();
+    }
+
+    /** Formats this catalog's texts, caching the parsed patterns; for one thread. */
+    final class Formatter {
+        private final Map<String, MessageFormat> formats = new HashMap<>();
+
+        private Formatter() {
+        }
+
+        /** Whether the bundle (or a parent) has the key. */
+        boolean has(String key) {
+            return AdviceCatalog.this.has(key);
+        }
+
+        /** The pattern of {@code key} formatted with {@code args}. */
+        String format(String key, Object... args) {
+            MessageFormat f = formats.get(key);
+            if (f == null) {
+                String pattern;
+                try {
+                    pattern = bundle.getString(key);
+                } catch (MissingResourceException e) {
+                    throw new IllegalStateException("Advice.properties has no key " + key, e);
+                }
+                f = new MessageFormat(pattern, locale);
+                formats.put(key, f);
+            }
+            return f.format(args);
+        }
+
+        /** The first of the keys the bundle has, formatted; null when it has none. */
+        @Nullable String formatFirst(List<String> keys, Object... args) {
+            for (String key : keys) {
+                if (has(key)) {
+                    return format(key, args);
+                }
+            }
+            return null;
+        }
     }
 
     private static ResourceBundle load(Locale locale) {

@@ -1,6 +1,9 @@
 package dev.tlsrpt.diagnose;
 
 import dev.tlsrpt.Deviation;
+import dev.tlsrpt.internal.PolicyStrings;
+import dev.tlsrpt.internal.SenderText;
+import dev.tlsrpt.internal.Syntax;
 import dev.tlsrpt.model.DateRange;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
@@ -11,6 +14,7 @@ import dev.tlsrpt.model.ResultType;
 import dev.tlsrpt.model.StsMode;
 import dev.tlsrpt.model.Summary;
 import dev.tlsrpt.model.TlsReport;
+import java.net.IDN;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -20,12 +24,20 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Turns one report into its findings. One instance per diagnosis; not thread-safe. */
+/**
+ * Turns one report into its findings. One instance per diagnosis; not thread-safe.
+ *
+ * <p>The cost follows the report's size: what a policy's policy-string says (its mode, its mx patterns)
+ * is read once per policy ({@link PolicyFacts}), a host is matched against the patterns by hash lookups,
+ * and every text quotes sender data as bounded excerpts, listing at most {@link #MAX_PATTERNS_LISTED}
+ * patterns.
+ */
 final class Diagnoser {
 
     /** Reason-code advice that only repeats the result type's own advice, so its action is left out. */
@@ -36,19 +48,48 @@ final class Diagnoser {
     /** At most this many reason codes are quoted in one explanation. */
     private static final int MAX_CODES_QUOTED = 5;
 
+    /** At most this many mx patterns are listed in one text; the rest are counted. */
+    static final int MAX_PATTERNS_LISTED = 5;
+
+    /** The longest excerpt of a host or domain name in a text (a valid one has at most 253 characters). */
+    static final int MAX_NAME = 255;
+
+    /** The longest text {@link #dnsName} reads as a name. */
+    private static final int MAX_DNS_INPUT = 1024;
+
+    /** The longest excerpt of an organization name in a text. */
+    static final int MAX_ORGANIZATION = 200;
+
     private static final Pattern POLICY_POINTER = Pattern.compile("^/policies/([0-9]+)(?:/.*)?$");
 
     private final TlsReport report;
     private final List<Deviation> deviations;
-    private final AdviceCatalog advice;
+    private final AdviceCatalog.Formatter advice;
     private final Locale locale;
     private final List<Finding> findings = new ArrayList<>();
+    /** What each policy says, read on first use; by policy index. */
+    private final @Nullable PolicyFacts[] facts;
+    /** The reporting organization as texts quote it. */
+    private final String organization;
+    private final String mxPlaceholder;
 
     Diagnoser(TlsReport report, List<Deviation> deviations, AdviceCatalog advice, Locale locale) {
         this.report = report;
         this.deviations = List.copyOf(deviations);
-        this.advice = advice;
+        this.advice = advice.formatter();
         this.locale = locale;
+        this.mxPlaceholder = this.advice.format("placeholder.mx");
+        this.facts = new PolicyFacts[report.policies().size()];
+        this.organization = Texts.excerpt(report.organizationName(), MAX_ORGANIZATION);
+    }
+
+    private PolicyFacts facts(int index) {
+        PolicyFacts f = facts[index];
+        if (f == null) {
+            f = new PolicyFacts(report.policies().get(index).policy());
+            facts[index] = f;
+        }
+        return f;
     }
 
     Diagnosis diagnose() {
@@ -88,6 +129,7 @@ final class Diagnoser {
 
     private void diagnosePolicy(int index, PolicyResult result) {
         Policy policy = result.policy();
+        PolicyFacts pf = facts(index);
         Map<String, List<FailureDetail>> groups = new LinkedHashMap<>();
         for (FailureDetail d : result.failureDetails()) {
             String mx = d.receivingMxHostname();
@@ -95,34 +137,34 @@ final class Diagnoser {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(d);
         }
         for (List<FailureDetail> group : groups.values()) {
-            findings.add(failureFinding(index, result, group));
+            findings.add(failureFinding(index, result, pf, group));
         }
         if (policy.policyType() == PolicyType.NO_POLICY_FOUND) {
-            findings.add(noPolicyFinding(index, result));
+            findings.add(noPolicyFinding(index, result, pf));
         }
         long sum = saturatingSum(result.failureDetails());
         long total = result.summary().totalFailureSessionCount();
         if (sum != total) {
-            findings.add(countMismatchFinding(index, result, sum));
+            findings.add(countMismatchFinding(index, result, pf, sum));
         }
-        if (policy.policyType() == PolicyType.STS && !policy.mxPatterns().isEmpty()) {
+        if (policy.policyType() == PolicyType.STS && !pf.patterns.isEmpty()) {
             Map<String, String> hosts = new LinkedHashMap<>();
             Map<String, Long> counts = new LinkedHashMap<>();
             for (FailureDetail d : result.failureDetails()) {
                 String mx = d.receivingMxHostname();
-                if (mx != null && !mx.isBlank() && !policy.matchesMx(mx)) {
+                if (mx != null && !mx.isBlank() && !pf.matcher.matches(mx)) {
                     String key = normalizeHost(mx);
                     hosts.putIfAbsent(key, mx);
                     counts.merge(key, d.failedSessionCount(), Diagnoser::add);
                 }
             }
             for (Map.Entry<String, String> e : hosts.entrySet()) {
-                findings.add(mxNotInPolicyFinding(index, result, e.getValue(), counts.get(e.getKey())));
+                findings.add(mxNotInPolicyFinding(index, result, pf, e.getValue(), counts.get(e.getKey())));
             }
         }
     }
 
-    private Finding failureFinding(int index, PolicyResult result, List<FailureDetail> group) {
+    private Finding failureFinding(int index, PolicyResult result, PolicyFacts pf, List<FailureDetail> group) {
         Policy policy = result.policy();
         FailureDetail first = group.get(0);
         ResultType type = first.resultType();
@@ -138,15 +180,15 @@ final class Diagnoser {
             addIfPresent(codes, d.failureReasonCode());
             addIfPresent(info, d.additionalInformation());
         }
-        Mx mx = mxOf(first.receivingMxHostname(), policy);
+        Mx mx = mxOf(first.receivingMxHostname(), pf);
         long policySessions = Math.max(sessions(result.summary()),
                 add(result.summary().totalSuccessfulSessionCount(), failed));
         double share = share(failed, policySessions);
-        Args args = new Args(policy, mx, type.category());
+        Args args = new Args(pf, mx, type.category());
         args.failed = failed;
         args.sessions = policySessions;
         args.share = share;
-        args.resultTypeName = first.resultTypeName();
+        args.resultTypeName = Texts.excerpt(first.resultTypeName());
         Object[] a = args.array();
 
         String id = adviceId(type);
@@ -161,8 +203,10 @@ final class Diagnoser {
         } else if (mx.source == MxHostSource.ABSENT) {
             explanation.add(advice.format("mx.absent", a));
         }
-        explanation.add(consequence(policy, type.category(), a));
+        explanation.add(consequence(pf, type.category(), a));
         List<String> actions = new ArrayList<>();
+        // fetching or validating the policy involves no MX host: nothing to say about one
+        invalidNames(actions, pf, type.category() == ResultCategory.STS_POLICY ? Mx.ABSENT_MX : mx, a);
         actions.add(typeText(id, "action", ptype, a));
         Set<String> seenIds = new LinkedHashSet<>();
         int quoted = 0;
@@ -185,35 +229,36 @@ final class Diagnoser {
                 actions.add(advice.format("code." + match.id() + ".action", ca));
             }
         }
-        Severity severity = severityOf(policy);
+        Severity severity = severityOf(policy.policyType(), pf.mode);
         return new Finding(severity, FindingKind.FAILURE, type, first.resultTypeName(), index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(),
+                policy.policyType(), pf.typeNameValue, pf.domainValue, pf.mode,
                 mx.host, mx.source, failed, policySessions, share, List.copyOf(sending), List.copyOf(receiving),
                 List.copyOf(codes), List.copyOf(info), typeText(id, "title", ptype, a), join(explanation),
                 join(actions), typeText(id, "reference", ptype, a), null);
     }
 
-    private Finding noPolicyFinding(int index, PolicyResult result) {
+    private Finding noPolicyFinding(int index, PolicyResult result, PolicyFacts pf) {
         Policy policy = result.policy();
-        Mx mx = mxOf(null, policy);
+        Mx mx = mxOf(null, pf);
         Summary s = result.summary();
-        Args args = new Args(policy, mx, ResultCategory.UNKNOWN);
+        Args args = new Args(pf, mx, ResultCategory.UNKNOWN);
         args.failed = s.totalFailureSessionCount();
         args.sessions = sessions(s);
         args.share = share(args.failed, args.sessions);
         args.extra = String.valueOf(s.totalSuccessfulSessionCount());
         Object[] a = args.array();
         return new Finding(Severity.INFO, FindingKind.NO_POLICY_FOUND, null, null, index, policy.policyType(),
-                policy.policyTypeName(), policy.policyDomain(), null, mx.host, mx.source, args.failed,
+                pf.typeNameValue, pf.domainValue, null, mx.host, mx.source, args.failed,
                 args.sessions, args.share, List.of(), List.of(), List.of(), List.of(),
                 advice.format("noPolicy.title", a), advice.format("noPolicy.explanation", a),
-                advice.format("noPolicy.action", a), advice.format("noPolicy.reference", a), null);
+                withInvalidNames(pf, mx, a, advice.format("noPolicy.action", a)),
+                advice.format("noPolicy.reference", a), null);
     }
 
-    private Finding countMismatchFinding(int index, PolicyResult result, long sum) {
+    private Finding countMismatchFinding(int index, PolicyResult result, PolicyFacts pf, long sum) {
         Policy policy = result.policy();
         Summary s = result.summary();
-        Args args = new Args(policy, Mx.ABSENT_MX, ResultCategory.UNKNOWN);
+        Args args = new Args(pf, Mx.ABSENT_MX, ResultCategory.UNKNOWN);
         args.failed = s.totalFailureSessionCount();
         args.sessions = sessions(s);
         args.share = share(args.failed, args.sessions);
@@ -222,29 +267,46 @@ final class Diagnoser {
         boolean noDetails = result.failureDetails().isEmpty();
         String key = noDetails ? "report.countMismatch.noDetails" : "report.countMismatch";
         return new Finding(noDetails ? Severity.WARNING : Severity.INFO, FindingKind.FAILURE_COUNT_MISMATCH, null,
-                null, index, policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(),
+                null, index, policy.policyType(), pf.typeNameValue, pf.domainValue, pf.mode,
                 null, MxHostSource.ABSENT, args.failed, args.sessions, args.share, List.of(), List.of(), List.of(),
                 List.of(), advice.format(key + ".title", a), advice.format(key + ".explanation", a),
                 advice.format(key + ".action", a), advice.format(key + ".reference", a), null);
     }
 
-    private Finding mxNotInPolicyFinding(int index, PolicyResult result, String host, long failed) {
+    private Finding mxNotInPolicyFinding(int index, PolicyResult result, PolicyFacts pf, String host, long failed) {
         Policy policy = result.policy();
-        Mx mx = new Mx(host, MxHostSource.RECEIVING_MX_HOSTNAME, List.of(host));
-        Args args = new Args(policy, mx, ResultCategory.UNKNOWN);
+        Mx mx = mxOf(host, pf);
+        Args args = new Args(pf, mx, ResultCategory.UNKNOWN);
         args.failed = failed;
         args.sessions = Math.max(sessions(result.summary()),
                 add(result.summary().totalSuccessfulSessionCount(), failed));
         args.share = share(failed, args.sessions);
-        args.extra = String.join(", ", policy.mxPatterns());
+        args.extra = Objects.requireNonNull(pf.patternsText, "patterns");
         Object[] a = args.array();
         return new Finding(Severity.INFO, FindingKind.MX_HOST_NOT_IN_POLICY, null, null, index,
-                policy.policyType(), policy.policyTypeName(), policy.policyDomain(), policy.stsMode(), host,
+                policy.policyType(), pf.typeNameValue, pf.domainValue, pf.mode, host,
                 MxHostSource.RECEIVING_MX_HOSTNAME, failed, args.sessions, args.share, List.of(), List.of(),
                 List.of(), List.of(), advice.format("report.mxNotInPolicy.title", a),
                 advice.format("report.mxNotInPolicy.explanation", a),
-                advice.format("report.mxNotInPolicy.action", a),
+                withInvalidNames(pf, mx, a, advice.format("report.mxNotInPolicy.action", a)),
                 advice.format("report.mxNotInPolicy.reference", a), null);
+    }
+
+    /** Says that the report names an invalid policy domain or MX host, which no command is built from. */
+    private void invalidNames(List<String> actions, PolicyFacts pf, Mx mx, Object[] a) {
+        if (pf.invalidDomain) {
+            actions.add(advice.format("domain.invalid", a));
+        }
+        if (mx.invalid) {
+            actions.add(advice.format("mx.invalid", a));
+        }
+    }
+
+    private String withInvalidNames(PolicyFacts pf, Mx mx, Object[] a, String action) {
+        List<String> actions = new ArrayList<>();
+        invalidNames(actions, pf, mx, a);
+        actions.add(action);
+        return join(actions);
     }
 
     // ---------------------------------------------------------------- about the whole report
@@ -254,21 +316,21 @@ final class Diagnoser {
         String key = length.isNegative() ? "report.dateRangeReversed" : "report.dateRange";
         Object[] a = {
             DateTimeFormatter.ISO_INSTANT.format(range.start()), DateTimeFormatter.ISO_INSTANT.format(range.end()),
-            duration(length.abs()), report.organizationName()
+            duration(length.abs()), organization
         };
         return reportFinding(Severity.INFO, FindingKind.DATE_RANGE_NOT_ONE_UTC_DAY, key, a, null);
     }
 
     private Finding deviationFinding(Deviation d) {
         String kind = d.kind().name();
-        String where = d.pointer().isEmpty() ? advice.format("placeholder.document") : d.pointer();
+        String where = d.pointer().isEmpty() ? advice.format("placeholder.document") : Texts.excerpt(d.pointer(), 200);
         if (d.line() >= 0) {
             where = advice.format("deviation.position", where, String.valueOf(d.line()), String.valueOf(d.column()));
         }
         String description = advice.formatFirst(List.of("deviation." + kind), new Object[0]);
         Object[] a = {
             kind, where, sentence(Texts.excerpt(d.message(), 200)), description == null ? "" : description,
-            report.organizationName()
+            organization
         };
         Finding f = reportFinding(Severity.INFO, FindingKind.PARSE_DEVIATION, "report.deviation", a, d.pointer());
         Matcher m = POLICY_POINTER.matcher(d.pointer());
@@ -277,8 +339,9 @@ final class Diagnoser {
                 int index = Integer.parseInt(m.group(1));
                 if (index < report.policies().size()) {
                     Policy p = report.policies().get(index).policy();
-                    return new Finding(f.severity(), f.kind(), null, null, index, p.policyType(), p.policyTypeName(),
-                            p.policyDomain(), p.stsMode(), null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
+                    PolicyFacts pf = facts(index);
+                    return new Finding(f.severity(), f.kind(), null, null, index, p.policyType(), pf.typeNameValue,
+                            pf.domainValue, pf.mode, null, MxHostSource.ABSENT, 0, 0, 0.0, List.of(),
                             List.of(), List.of(), List.of(), f.title(), f.explanation(), f.action(), f.reference(),
                             f.pointer());
                 }
@@ -290,7 +353,7 @@ final class Diagnoser {
     }
 
     private Finding allClearFinding(long total, int policies) {
-        Object[] a = {String.valueOf(total), String.valueOf(policies), report.organizationName()};
+        Object[] a = {String.valueOf(total), String.valueOf(policies), organization};
         return reportFinding(Severity.OK, FindingKind.ALL_CLEAR, "allClear", a, null);
     }
 
@@ -305,22 +368,22 @@ final class Diagnoser {
     // ---------------------------------------------------------------- severity and texts
 
     /** Failures under enforce or DANE blocked mail; anything else was delivered or its fate is unknown. */
-    static Severity severityOf(Policy policy) {
-        return switch (policy.policyType()) {
+    static Severity severityOf(PolicyType type, @Nullable StsMode mode) {
+        return switch (type) {
             case TLSA -> Severity.CRITICAL;
-            case STS -> policy.stsMode() == StsMode.ENFORCE ? Severity.CRITICAL : Severity.WARNING;
+            case STS -> mode == StsMode.ENFORCE ? Severity.CRITICAL : Severity.WARNING;
             case NO_POLICY_FOUND, UNKNOWN -> Severity.WARNING;
         };
     }
 
-    private String consequence(Policy policy, ResultCategory category, Object[] a) {
+    private String consequence(PolicyFacts pf, ResultCategory category, Object[] a) {
         String cat = category == ResultCategory.STS_POLICY ? ".policyFailure" : "";
-        String key = switch (policy.policyType()) {
+        String key = switch (pf.policy.policyType()) {
             case TLSA -> "consequence.tlsa";
             case NO_POLICY_FOUND -> "consequence.noPolicy";
             case UNKNOWN -> "consequence.unknownPolicy";
             case STS -> {
-                StsMode mode = policy.stsMode();
+                StsMode mode = pf.mode;
                 yield "consequence.sts." + (mode == null ? "unknown" : mode.wireName());
             }
         };
@@ -363,23 +426,160 @@ final class Diagnoser {
         };
     }
 
-    /** The MX host of a finding and where it comes from, plus the single host names for DNS names. */
-    private record Mx(@Nullable String host, MxHostSource source, List<String> hosts) {
-        static final Mx ABSENT_MX = new Mx(null, MxHostSource.ABSENT, List.of());
+    /**
+     * What the diagnosis needs of one policy, read from its policy-string once: its mode, its mx patterns
+     * and matcher, and the texts built from them and from its domain.
+     */
+    private final class PolicyFacts {
+        final Policy policy;
+        final @Nullable StsMode mode;
+        /** The mx patterns, stripped, blank ones left out. */
+        final List<String> patterns;
+        final PolicyStrings.MxMatcher matcher;
+        /** The first patterns (invalid ones quoted) and how many more there are, null when there are none. */
+        final @Nullable String patternsText;
+        /** The TLSA record names of the first valid patterns, null when no pattern is valid. */
+        final @Nullable String patternsTlsaNames;
+        /** The host of the only pattern, as a command may hold it; null unless it is one valid host name. */
+        final @Nullable String patternCommandHost;
+        /** The policy domain as texts quote it: as sent when valid, quoted when not, else a placeholder. */
+        final String domain;
+        /** Whether the report names a policy domain that is not a valid domain name. */
+        final boolean invalidDomain;
+        /** The policy domain as DNS names use it: a valid domain (A-labels), else the placeholder. */
+        final String domainName;
+        /** The policy host, URL and TXT names: from a valid domain (A-labels), else from the placeholder. */
+        final String policyHost;
+        final String policyUrl;
+        final String stsTxt;
+        final String tlsrptTxt;
+        final String typeName;
+        /** {@code policy-domain} and {@code policy-type} as findings hold them: as sent, cut to MAX_NAME. */
+        final @Nullable String domainValue;
+        final String typeNameValue;
+
+        PolicyFacts(Policy policy) {
+            this.policy = policy;
+            this.mode = policy.stsMode();
+            List<String> kept = new ArrayList<>();
+            for (String p : policy.mxPatterns()) {
+                if (!p.isBlank()) {
+                    kept.add(p.strip());
+                }
+            }
+            this.patterns = List.copyOf(kept);
+            this.matcher = new PolicyStrings.MxMatcher(patterns);
+            List<String> shown = new ArrayList<>();
+            List<String> tlsa = new ArrayList<>();
+            int validPatterns = 0;
+            for (String p : patterns) {
+                boolean wildcard = p.startsWith("*.");
+                String name = dnsName(wildcard ? p.substring(2) : p);
+                if (shown.size() < MAX_PATTERNS_LISTED) {
+                    shown.add(name == null ? Texts.quote(p) : Texts.excerpt(p, MAX_NAME));
+                }
+                if (name != null && !Syntax.isIpLiteral(name)) {
+                    if (tlsa.size() < MAX_PATTERNS_LISTED) {
+                        tlsa.add("_25._tcp." + (wildcard ? mxPlaceholder + "." : "") + name);
+                    }
+                    validPatterns++;
+                }
+            }
+            this.patternsText = patterns.isEmpty() ? null : listed(shown, patterns.size());
+            this.patternsTlsaNames = tlsa.isEmpty() ? null : listed(tlsa, validPatterns);
+            this.patternCommandHost = patterns.size() == 1 && !patterns.get(0).startsWith("*.")
+                    ? commandHost(patterns.get(0)) : null;
+            String rawDomain = policy.policyDomain();
+            String domainName = rawDomain == null || rawDomain.isBlank() ? null : dnsName(rawDomain);
+            this.invalidDomain = rawDomain != null && !rawDomain.isBlank() && domainName == null;
+            if (rawDomain == null || rawDomain.isBlank()) {
+                this.domain = advice.format("placeholder.domain");
+            } else {
+                this.domain = invalidDomain ? Texts.quote(rawDomain) : trimDot(Texts.excerpt(rawDomain, MAX_NAME));
+            }
+            String names = domainName == null ? advice.format("placeholder.domain") : domainName;
+            this.domainName = names;
+            this.policyHost = "mta-sts." + names;
+            this.policyUrl = "https://" + policyHost + "/.well-known/mta-sts.txt";
+            this.stsTxt = "_mta-sts." + names;
+            this.tlsrptTxt = "_smtp._tls." + names;
+            this.typeName = Texts.excerpt(policy.policyTypeName());
+            this.domainValue = rawDomain == null ? null : Texts.cut(rawDomain, MAX_NAME);
+            this.typeNameValue = Texts.cut(policy.policyTypeName(), MAX_NAME);
+        }
+
+        /** The items joined with ", ", then "and N more" when they are the first of {@code total}. */
+        private String listed(List<String> items, int total) {
+            String joined = String.join(", ", items);
+            return total > items.size()
+                    ? advice.format("list.more", joined, String.valueOf(total - items.size())) : joined;
+        }
     }
 
-    private static Mx mxOf(@Nullable String receivingMxHostname, Policy policy) {
-        if (receivingMxHostname != null && !receivingMxHostname.isBlank()) {
-            return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME, List.of(receivingMxHostname));
+    /**
+     * A name a DNS name, URL or command may be built from: a valid host name ({@link Syntax#isHostName}),
+     * an internationalized one as its A-labels, or an IP literal; without surrounding white space and
+     * trailing dot. Null for anything else, which then never enters a command, DNS name or URL.
+     */
+    static @Nullable String dnsName(String sent) {
+        if (sent.length() > MAX_DNS_INPUT) {
+            return null; // no name this long shrinks to 253 characters (and IDN would work through all of it)
         }
-        List<String> patterns = new ArrayList<>();
-        for (String p : policy.mxPatterns()) {
-            if (!p.isBlank()) {
-                patterns.add(p.strip());
+        String s = sent.strip();
+        if (Syntax.isIpLiteral(s)) {
+            return s;
+        }
+        String ascii = s;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                try {
+                    ascii = IDN.toASCII(s, IDN.ALLOW_UNASSIGNED);
+                } catch (IllegalArgumentException e) {
+                    return null;
+                }
+                break;
             }
         }
-        if (!patterns.isEmpty()) {
-            return new Mx(String.join(", ", patterns), MxHostSource.POLICY_MX_PATTERNS, List.copyOf(patterns));
+        return Syntax.isHostName(ascii) ? trimDot(ascii) : null;
+    }
+
+    /**
+     * A host as a command holds it, one POSIX shell word: a {@link #dnsName} as it is, an IPv6 literal in
+     * brackets and single quotes ({@code '[2001:db8::25]'}, as openssl wants it); null when the host is no
+     * valid name.
+     */
+    static @Nullable String commandHost(String sent) {
+        String name = dnsName(sent);
+        if (name == null) {
+            return null;
+        }
+        return SenderText.shellWord(name.indexOf(':') >= 0 ? "[" + name + "]" : name);
+    }
+
+    /**
+     * The MX host of a finding and where it comes from ({@code host} is {@link Finding#mxHost()}), with the
+     * host as texts quote it, the TLSA record names, the host as a command holds it (null: the placeholder)
+     * and whether the report names a host that is no valid host name.
+     */
+    private record Mx(@Nullable String host, MxHostSource source, @Nullable String text, @Nullable String tlsaNames,
+            @Nullable String command, boolean invalid) {
+        static final Mx ABSENT_MX = new Mx(null, MxHostSource.ABSENT, null, null, null, false);
+    }
+
+    private Mx mxOf(@Nullable String receivingMxHostname, PolicyFacts pf) {
+        if (receivingMxHostname != null && !receivingMxHostname.isBlank()) {
+            String name = dnsName(receivingMxHostname);
+            if (name == null) {
+                return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME,
+                        Texts.quote(receivingMxHostname), null, null, true);
+            }
+            return new Mx(receivingMxHostname, MxHostSource.RECEIVING_MX_HOSTNAME,
+                    Texts.excerpt(receivingMxHostname, MAX_NAME), Syntax.isIpLiteral(name) ? null : "_25._tcp." + name,
+                    commandHost(receivingMxHostname), false);
+        }
+        if (pf.patternsText != null) {
+            return new Mx(pf.patternsText, MxHostSource.POLICY_MX_PATTERNS, pf.patternsText, pf.patternsTlsaNames,
+                    pf.patternCommandHost, false);
         }
         return Mx.ABSENT_MX;
     }
@@ -389,10 +589,13 @@ final class Diagnoser {
      * 2 failed sessions, 3 policy sessions, 4 share, 5 result type, 6 policy host, 7 policy URL,
      * 8 MTA-STS TXT name, 9 TLSA names, 10 TLSRPT TXT name, 11 MTA-STS mode, 12 policy type,
      * 13 reporting organization, 14 the host a reason code is about, 15 the quoted reason code,
-     * 16 an extra value (HTTP status, TLS alert, a second count, the mx patterns).
+     * 16 an extra value (HTTP status, TLS alert, a second count, the mx patterns), 17 the MX host for a
+     * command, 18 the policy domain for DNS names. Sender data is quoted as bounded excerpts, so each text is bounded whatever the report holds.
+     * Commands, DNS names and URLs ({6} to {10}, {17}, {18}) are built only from valid host names and IP literals
+     * (one shell word each), else from placeholders; an invalid value is quoted in prose ({0}, {1}).
      */
     private final class Args {
-        final Policy policy;
+        final PolicyFacts pf;
         final Mx mx;
         final ResultCategory category;
         long failed;
@@ -402,46 +605,35 @@ final class Diagnoser {
         String reasonCode = "";
         String extra = "";
 
-        Args(Policy policy, Mx mx, ResultCategory category) {
-            this.policy = policy;
+        Args(PolicyFacts pf, Mx mx, ResultCategory category) {
+            this.pf = pf;
             this.mx = mx;
             this.category = category;
         }
 
         Object[] array() {
-            String rawDomain = policy.policyDomain();
-            String domain = rawDomain == null || rawDomain.isBlank()
-                    ? advice.format("placeholder.domain") : trimDot(rawDomain.strip());
-            String mxPlaceholder = advice.format("placeholder.mx");
-            String host = mx.host == null ? mxPlaceholder : mx.host;
-            List<String> tlsa = new ArrayList<>();
-            for (String h : mx.hosts) {
-                String name = trimDot(h);
-                tlsa.add("_25._tcp." + (name.startsWith("*.") ? mxPlaceholder + name.substring(1) : name));
-            }
-            if (tlsa.isEmpty()) {
-                tlsa.add("_25._tcp." + mxPlaceholder);
-            }
-            String policyHost = "mta-sts." + domain;
-            StsMode mode = policy.stsMode();
+            String host = mx.text == null ? mxPlaceholder : mx.text;
+            StsMode mode = pf.mode;
             return new Object[] {
-                domain,
+                pf.domain,
                 host,
                 String.valueOf(failed),
                 String.valueOf(sessions),
                 Texts.percent(share),
                 resultTypeName,
-                policyHost,
-                "https://" + policyHost + "/.well-known/mta-sts.txt",
-                "_mta-sts." + domain,
-                String.join(", ", tlsa),
-                "_smtp._tls." + domain,
+                pf.policyHost,
+                pf.policyUrl,
+                pf.stsTxt,
+                mx.tlsaNames == null ? "_25._tcp." + mxPlaceholder : mx.tlsaNames,
+                pf.tlsrptTxt,
                 mode == null ? advice.format("placeholder.mode") : mode.wireName(),
-                policy.policyTypeName(),
-                report.organizationName(),
-                category == ResultCategory.STS_POLICY ? policyHost : host,
+                pf.typeName,
+                organization,
+                category == ResultCategory.STS_POLICY ? pf.policyHost : host,
                 reasonCode,
                 extra,
+                mx.command == null ? mxPlaceholder : mx.command,
+                pf.domainName,
             };
         }
     }

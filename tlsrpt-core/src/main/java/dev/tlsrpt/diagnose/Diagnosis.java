@@ -121,7 +121,10 @@ public record Diagnosis(
      * A plain-text rendering for a terminal: a header with the report's identity and the verdict, then
      * the findings grouped per policy domain and MX host (groups ordered by their most severe finding),
      * then the findings about the whole report. Lines are wrapped at 100 columns; no colour codes. The
-     * output is deterministic and ends with a line break.
+     * output is deterministic and ends with a line break. Sender data never reaches a terminal as a
+     * control: control characters (a line feed too), bidirectional controls, other format characters and
+     * line separators in a report's values show as visible escapes such as {@code \}{@code u001b}, here
+     * and in the findings' titles, explanations and actions.
      *
      * @return the text
      */
@@ -153,7 +156,9 @@ public record Diagnosis(
      * {@code policy-sessions}, {@code share} (0 to 1, at most 6 decimals), {@code sending-ips},
      * {@code receiving-ips}, {@code failure-reason-codes}, {@code additional-information} (arrays of
      * strings), {@code title}, {@code explanation}, {@code action}, {@code reference} and
-     * {@code pointer} (or null). Every member is always written, null when it has no value.
+     * {@code pointer} (or null). Every member is always written, null when it has no value. Besides JSON's
+     * own escapes, DEL, C1 controls, format characters (bidirectional overrides among them) and line
+     * separators are written as {@code \}{@code uXXXX} escapes, so the JSON is safe to print too.
      *
      * @return the JSON text
      */

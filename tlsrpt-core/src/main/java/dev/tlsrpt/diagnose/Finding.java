@@ -14,7 +14,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The texts ({@link #title()}, {@link #explanation()}, {@link #action()}) come from the resource
  * bundle {@code dev/tlsrpt/diagnose/Advice.properties} in the locale the diagnosis was made for; they
- * build DNS names and URLs as text and never resolve them.
+ * build DNS names and URLs as text and never resolve them. They quote sender data as short excerpts, with
+ * control characters, bidirectional controls and line separators shown as visible escapes
+ * ({@code \}{@code u001b}), so a text never holds a terminal control or a line break.
  *
  * @param severity how urgent the finding is
  * @param kind what the finding is about
@@ -24,11 +26,14 @@ import org.jspecify.annotations.Nullable;
  * @param policyIndex the index of the policy in the report's {@code policies} array, -1 for a finding
  *     about the whole report
  * @param policyType the policy's type, null for a finding about the whole report
- * @param policyTypeName the {@code policy-type} exactly as sent, null for a finding about the whole report
- * @param policyDomain the policy's {@code policy-domain}, null when absent or not about a policy
+ * @param policyTypeName the {@code policy-type} as sent, null for a finding about the whole report; like
+ *     {@code policyDomain} cut to 255 characters and {@code …}, since every finding of a policy repeats it
+ * @param policyDomain the policy's {@code policy-domain} as sent, null when absent or not about a policy;
+ *     a value of more than 255 characters (no domain name is that long) is cut there and ends in {@code …}
  * @param stsMode the MTA-STS mode of an {@code sts} policy, null when unknown or not an sts policy
- * @param mxHost the MX host the finding is about, as sent: the {@code receiving-mx-hostname}, else the
- *     policy's mx patterns joined with {@code ", "}; null when the report names none
+ * @param mxHost the MX host the finding is about: the {@code receiving-mx-hostname} as sent, else the
+ *     policy's mx patterns joined with {@code ", "} (the first five, shortened, then how many more, such as
+ *     {@code "mx1.example.com, ..., mx5.example.com and 9985 more"}); null when the report names none
  * @param mxHostSource where {@link #mxHost()} comes from, {@link MxHostSource#ABSENT} when it is null
  * @param failedSessions the failed sessions this finding counts (summed over merged failure details)
  * @param policySessions the sessions of the policy: successful plus failed, and at least successful plus
@@ -42,7 +47,9 @@ import org.jspecify.annotations.Nullable;
  * @param additionalInformation the {@code additional-information} URIs, de-duplicated, in first-seen order
  * @param title a one-line summary
  * @param explanation what happened and what it means for delivery, with the session counts
- * @param action what to do, naming the host, DNS name or URL to check
+ * @param action what to do, naming the host, DNS name or URL to check; commands, DNS names and URLs are
+ *     built only from valid host names and IP literals (one shell word each), an invalid value keeps its
+ *     placeholder ({@code <mx-host>}, {@code <policy-domain>}) and the action says so
  * @param reference the RFC sections the advice rests on, such as {@code "RFC 8460 §4.3.1, RFC 8461 §4.2"}
  * @param pointer the RFC 6901 JSON pointer into the report of a {@link FindingKind#PARSE_DEVIATION}
  *     finding, null otherwise

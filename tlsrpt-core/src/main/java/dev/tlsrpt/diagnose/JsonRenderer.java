@@ -1,21 +1,59 @@
 package dev.tlsrpt.diagnose;
 
+import dev.tlsrpt.internal.SenderText;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** The JSON rendering of a {@link Diagnosis}; the member names are listed at {@link Diagnosis#toJson()}. */
 final class JsonRenderer {
 
-    private static final JsonFactory FACTORY = new JsonFactory();
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .characterEscapes(new TerminalSafeEscapes())
+            .build();
+
+    /**
+     * JSON's own escapes, plus {@code \}{@code uXXXX} for each character {@link SenderText#isEscaped} shows
+     * escaped in text (DEL, C1 controls, format characters such as bidirectional overrides, line and
+     * paragraph separators), so the JSON can be printed on a terminal too; a parser reads the same values.
+     * Surrogates are left to the generator, which writes pairs as they are.
+     */
+    static final class TerminalSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+
+        private final int[] ascii;
+
+        TerminalSafeEscapes() {
+            int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+            codes[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+            this.ascii = codes;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii.clone();
+        }
+
+        @Override
+        public @Nullable SerializableString getEscapeSequence(int ch) {
+            if (Character.isSurrogate((char) ch) || !SenderText.isEscaped(ch)) {
+                return null;
+            }
+            return new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
+        }
+    }
 
     /** Supplies a fresh pretty printer per generator (pretty printers keep state). */
     private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {

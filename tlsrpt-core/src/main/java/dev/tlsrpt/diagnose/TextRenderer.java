@@ -2,6 +2,7 @@ package dev.tlsrpt.diagnose;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +20,9 @@ final class TextRenderer {
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
 
-    static String render(Diagnosis d, AdviceCatalog advice, boolean ansi) {
+    static String render(Diagnosis d, AdviceCatalog catalog, boolean ansi) {
+        AdviceCatalog.Formatter advice = catalog.formatter();
+        Labels labels = new Labels(advice);
         List<String> out = new ArrayList<>();
         out.add(advice.format("text.report", Texts.excerpt(d.reportId(), 200)));
         String contact = d.contactInfo();
@@ -36,41 +39,62 @@ final class TextRenderer {
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         Map<String, String> headings = new LinkedHashMap<>();
         List<Finding> reportLevel = new ArrayList<>();
+        // findings of one policy share its domain string, so each distinct string is lower-cased once
+        Map<String, String> lowerCase = new IdentityHashMap<>();
+        String placeholderDomain = advice.format("placeholder.domain");
         for (Finding f : d.findings()) {
             if (f.policyIndex() < 0 || f.kind() == FindingKind.PARSE_DEVIATION) {
                 reportLevel.add(f);
                 continue;
             }
-            String domain = f.policyDomain() == null ? advice.format("placeholder.domain") : f.policyDomain();
+            String domain = f.policyDomain() == null ? placeholderDomain : f.policyDomain();
             String mx = f.mxHost();
-            String key = domain.toLowerCase(Locale.ROOT) + "\u0000" + (mx == null ? "" : mx.toLowerCase(Locale.ROOT));
-            headings.putIfAbsent(key, mx == null
-                    ? advice.format("text.groupNoMx", Texts.excerpt(domain, 200))
-                    : advice.format("text.groupMx", Texts.excerpt(domain, 200), Texts.excerpt(mx, 200)));
+            String key = lowerCase.computeIfAbsent(domain, s -> s.toLowerCase(Locale.ROOT)) + "\u0000"
+                    + (mx == null ? "" : lowerCase.computeIfAbsent(mx, s -> s.toLowerCase(Locale.ROOT)));
+            if (!headings.containsKey(key)) {
+                String domainText = f.policyDomain() == null ? domain : name(domain);
+                headings.put(key, mx == null ? advice.format("text.groupNoMx", domainText)
+                        : advice.format("text.groupMx", domainText, f.mxHostSource() == MxHostSource.RECEIVING_MX_HOSTNAME
+                                ? name(mx) : Texts.excerpt(mx, 200)));
+            }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         for (Map.Entry<String, List<Finding>> g : groups.entrySet()) {
             out.add("");
             out.add(ansi ? BOLD + headings.get(g.getKey()) + RESET : headings.get(g.getKey()));
             for (Finding f : g.getValue()) {
-                finding(out, f, advice, ansi);
+                finding(out, f, labels, ansi);
             }
         }
         if (!reportLevel.isEmpty()) {
             out.add("");
             out.add(ansi ? BOLD + advice.format("text.groupReport") + RESET : advice.format("text.groupReport"));
             for (Finding f : reportLevel) {
-                finding(out, f, advice, ansi);
+                finding(out, f, labels, ansi);
             }
         }
-        StringBuilder b = new StringBuilder();
+        int length = 0;
+        for (String line : out) {
+            length += line.length() + 1;
+        }
+        StringBuilder b = new StringBuilder(length);
         for (String line : out) {
             b.append(line).append('\n');
         }
         return b.toString();
     }
 
-    private static void finding(List<String> out, Finding f, AdviceCatalog advice, boolean ansi) {
+    /** The labels of a finding's lines, formatted once per rendering. */
+    private record Labels(String action, String sendingIps, String receivingIps, String reasonCodes,
+            String moreInformation, String reference) {
+        Labels(AdviceCatalog.Formatter advice) {
+            this(advice.format("text.action"), advice.format("text.sendingIps"), advice.format("text.receivingIps"),
+                    advice.format("text.reasonCodes"), advice.format("text.moreInformation"),
+                    advice.format("text.reference"));
+        }
+    }
+
+    private static void finding(List<String> out, Finding f, Labels labels, boolean ansi) {
         String tag = "[" + f.severity().name() + "]";
         List<String> title = Texts.wrap(f.title(), "  " + tag + " ", INDENT, WIDTH);
         if (ansi) {
@@ -78,12 +102,17 @@ final class TextRenderer {
         }
         out.addAll(title);
         out.addAll(Texts.wrap(f.explanation(), INDENT, INDENT, WIDTH));
-        out.addAll(Texts.wrap(f.action(), INDENT + advice.format("text.action") + " ", INDENT + "  ", WIDTH));
-        list(out, advice.format("text.sendingIps"), f.sendingIps(), false);
-        list(out, advice.format("text.receivingIps"), f.receivingIps(), false);
-        list(out, advice.format("text.reasonCodes"), f.failureReasonCodes(), true);
-        list(out, advice.format("text.moreInformation"), f.additionalInformation(), false);
-        out.addAll(Texts.wrap(f.reference(), INDENT + advice.format("text.reference") + " ", INDENT + "  ", WIDTH));
+        out.addAll(Texts.wrap(f.action(), INDENT + labels.action() + " ", INDENT + "  ", WIDTH));
+        list(out, labels.sendingIps(), f.sendingIps(), false);
+        list(out, labels.receivingIps(), f.receivingIps(), false);
+        list(out, labels.reasonCodes(), f.failureReasonCodes(), true);
+        list(out, labels.moreInformation(), f.additionalInformation(), false);
+        out.addAll(Texts.wrap(f.reference(), INDENT + labels.reference() + " ", INDENT + "  ", WIDTH));
+    }
+
+    /** A host or domain name from a report: an excerpt when it is a valid name, else a quoted one. */
+    private static String name(String sent) {
+        return Diagnoser.dnsName(sent) == null ? Texts.quote(sent) : Texts.excerpt(sent, 200);
     }
 
     private static String colour(Severity severity) {

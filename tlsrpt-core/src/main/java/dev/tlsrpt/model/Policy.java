@@ -1,7 +1,6 @@
 package dev.tlsrpt.model;
 
 import dev.tlsrpt.internal.PolicyStrings;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -100,14 +99,7 @@ public record Policy(
         if (!mxHosts.isEmpty() || policyType != PolicyType.STS) {
             return mxHosts;
         }
-        List<String> patterns = new ArrayList<>();
-        for (String line : policyStrings) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("mx")) {
-                patterns.add(line.substring(colon + 1).strip());
-            }
-        }
-        return List.copyOf(patterns);
+        return PolicyStrings.stsMxLines(policyStrings);
     }
 
     /**
@@ -123,31 +115,14 @@ public record Policy(
 
     /**
      * Whether a host name matches one of {@link #mxPatterns()} as RFC 8461 section 4.1 says: exactly, or a
-     * {@code *.} pattern matching one leftmost label; case-insensitive, a trailing dot ignored.
+     * {@code *.} pattern matching one leftmost label; case-insensitive, a trailing dot ignored. Each call
+     * reads the patterns again, in time linear in their number.
      *
      * @param hostname the MX host name
      * @return true when a pattern matches
      */
     public boolean matchesMx(String hostname) {
         Objects.requireNonNull(hostname, "hostname");
-        String host = normalizeHost(hostname);
-        for (String raw : mxPatterns()) {
-            String pattern = normalizeHost(raw);
-            if (pattern.startsWith("*.")) {
-                String suffix = pattern.substring(1);
-                int dot = host.indexOf('.');
-                if (dot > 0 && host.substring(dot).equals(suffix)) {
-                    return true;
-                }
-            } else if (pattern.equals(host)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String normalizeHost(String name) {
-        String s = name.strip().toLowerCase(java.util.Locale.ROOT);
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return new PolicyStrings.MxMatcher(mxPatterns()).matches(hostname);
     }
 }

@@ -36,7 +36,7 @@ import net.jqwik.api.statistics.Statistics;
  * however they are split into aggregates and merged back, the saved state and the summary are the very same
  * bytes as those of one aggregate fed everything; a Java serialisation round trip changes nothing.
  */
-class MergeLawsProperties {
+class MergeLawsPropertiesTest {
 
     private static final List<String> DOMAINS = List.of("a.example", "A.Example.", "b.example");
     private static final List<ResultType> TYPES = List.of(ResultType.CERTIFICATE_EXPIRED,
