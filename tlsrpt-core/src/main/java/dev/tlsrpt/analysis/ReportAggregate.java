@@ -3,6 +3,7 @@ package dev.tlsrpt.analysis;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.TlsRptException;
+import dev.tlsrpt.internal.SenderText;
 import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -161,8 +162,8 @@ public final class ReportAggregate implements Serializable {
         Entry merged = old == null ? incoming : old.plus(incoming);
         long after = keys - (old == null ? 0 : old.contribution().keys()) + merged.contribution().keys();
         if (after > maxKeys) {
-            throw new AggregateLimitException(maxKeys, "keeping report " + Sums.quote(id) + " of "
-                    + Sums.quote(report.organizationName()) + " needs " + merged.contribution().keys()
+            throw new AggregateLimitException(maxKeys, "keeping report " + SenderText.quote(id) + " of "
+                    + SenderText.quote(report.organizationName()) + " needs " + merged.contribution().keys()
                     + " keys, and the aggregate holds " + keys + " of at most " + maxKeys + " (limit maxKeys)");
         }
         entries.put(key, merged);

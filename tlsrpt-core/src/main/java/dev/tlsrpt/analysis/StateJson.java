@@ -1,6 +1,8 @@
 package dev.tlsrpt.analysis;
 
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.internal.Locations;
+import dev.tlsrpt.internal.SenderText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -171,7 +173,7 @@ final class StateJson {
         Set<String> seen = new HashSet<>();
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             if (!members.contains(name)) {
-                throw fail("unknown member " + Sums.quote(name) + "; expected one of " + members);
+                throw fail("unknown member " + SenderText.quote(name) + "; expected one of " + members);
             }
             if (!seen.add(name)) {
                 throw fail("the member " + name + " appears twice");
@@ -266,7 +268,7 @@ final class StateJson {
         });
         for (Contribution.Failure f : r.failures.values()) {
             if (!r.domains.containsKey(f.domain())) {
-                throw new MalformedStateException("a failure under policy-domain " + Sums.quote(f.domain())
+                throw new MalformedStateException("a failure under policy-domain " + SenderText.quote(f.domain())
                         + ", which the report's domains do not list", pointer, line(start), column(start));
             }
         }
@@ -274,9 +276,9 @@ final class StateJson {
         String digest = nonNull(r.digest);
         Entry.Key key = new Entry.Key(organization, r.reportId, r.reportId == null ? digest : "");
         if (into.entries().containsKey(key)) {
-            throw new MalformedStateException("report " + Sums.quote(r.reportId) + " of " + Sums.quote(organization)
-                    + (r.reportId == null ? " with this digest" : "") + " appears twice", pointer, line(start),
-                    column(start));
+            throw new MalformedStateException("report " + SenderText.quote(r.reportId) + " of "
+                    + SenderText.quote(organization) + (r.reportId == null ? " with this digest" : "") + " appears twice",
+                    pointer, line(start), column(start));
         }
         List<Contribution.Domain> domains = new ArrayList<>(r.domains.values());
         Contribution c = new Contribution(organization, r.day, domains, new ArrayList<>(r.failures.values()));
@@ -298,7 +300,7 @@ final class StateJson {
             }
         });
         if (r.domains.putIfAbsent(domain[0], new Contribution.Domain(domain[0], counts[0], counts[1])) != null) {
-            throw new MalformedStateException("the policy-domain " + Sums.quote(domain[0]) + " appears twice in "
+            throw new MalformedStateException("the policy-domain " + SenderText.quote(domain[0]) + " appears twice in "
                     + "the report", pointer, line(start), column(start));
         }
         r.cells++;
@@ -324,8 +326,8 @@ final class StateJson {
         Contribution.Failure cell = new Contribution.Failure(f.domain, nonNull(f.resultType), f.mxHost, f.failed,
                 nonNull(f.severity), nonNull(f.title), nonNull(f.action));
         if (r.failures.putIfAbsent(cell, cell) != null) {
-            throw new MalformedStateException("the failure " + Sums.quote(cell.resultType()) + " at MX host "
-                    + Sums.quote(cell.mxHost()) + " appears twice in the report", pointer, line(start),
+            throw new MalformedStateException("the failure " + SenderText.quote(cell.resultType()) + " at MX host "
+                    + SenderText.quote(cell.mxHost()) + " appears twice in the report", pointer, line(start),
                     column(start));
         }
         r.cells++;
@@ -336,8 +338,8 @@ final class StateJson {
     private void checkLimit(ReportState r, TokenStreamLocation at) {
         if (into.wouldPassLimit(1L + r.cells)) {
             throw new AggregateLimitException(into.maxKeys(), "the saved aggregate holds more than "
-                    + into.maxKeys() + " keys (limit maxKeys), passed at " + pointer() + " (line " + line(at)
-                    + ", column " + column(at) + ")");
+                    + into.maxKeys() + " keys (limit maxKeys), passed at " + pointer()
+                    + Locations.suffix(line(at), column(at)));
         }
     }
 

@@ -75,12 +75,12 @@ final class ReadErrors {
             throw fail("a member name holds an unpaired surrogate, which I-JSON forbids", ptr, loc);
         }
         deviate(DeviationKind.UNKNOWN_MEMBER, ptr, loc,
-                "member " + ReadErrors.excerpt(name) + " is not defined by RFC 8460; skipped");
+                "member " + SenderText.quote(name) + " is not defined by RFC 8460; skipped");
     }
 
     void duplicate(String ptr, TokenStreamLocation loc, String name) {
         deviate(DeviationKind.DUPLICATE_MEMBER, ptr, loc,
-                "member " + ReadErrors.excerpt(name) + " occurs twice (I-JSON forbids it); the first value is kept");
+                "member " + SenderText.quote(name) + " occurs twice (I-JSON forbids it); the first value is kept");
     }
 
     /**
@@ -125,7 +125,7 @@ final class ReadErrors {
             }
         }
         String prefix = e instanceof UnexpectedEndOfInputException ? "truncated JSON: " : "not valid JSON: ";
-        return new MalformedReportException(prefix + Input.shortText(original), ptr, line(loc), column(loc), null,
+        return new MalformedReportException(prefix + SenderText.excerpt(original), ptr, line(loc), column(loc), null,
                 null);
     }
 
@@ -169,29 +169,6 @@ final class ReadErrors {
     static String escape(String name) {
         return name.indexOf('~') < 0 && name.indexOf('/') < 0 ? name
                 : name.replace("~", "~0").replace("/", "~1");
-    }
-
-    /** A short, quoted, printable excerpt of sender data for messages and logs. */
-    static String excerpt(@Nullable String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        int n = Math.min(s.length(), 40);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f || Character.isSurrogate(c)) {
-                b.append(String.format("\\u%04x", (int) c));
-            } else if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else {
-                b.append(c);
-            }
-        }
-        if (s.length() > n) {
-            b.append("...");
-        }
-        return b.append('"').toString();
     }
 
     /** What a token is, for a message. */

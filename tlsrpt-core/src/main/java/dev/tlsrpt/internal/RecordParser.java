@@ -1,5 +1,7 @@
 package dev.tlsrpt.internal;
 
+import static dev.tlsrpt.internal.SenderText.excerpt;
+
 import dev.tlsrpt.MalformedRecordException;
 import dev.tlsrpt.RecordCheck;
 import dev.tlsrpt.RecordSelection;
@@ -41,7 +43,6 @@ public final class RecordParser {
     public static final String VERSION = "v=TLSRPTv1";
 
     private static final int MAX_EXT_NAME = 32;
-    private static final int EXCERPT = 40;
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
     private static final Pattern LENIENT_VERSION =
             Pattern.compile("[vV][ \t]*=[ \t]*[Tt][Ll][Ss][Rr][Pp][Tt][Vv]1(?![A-Za-z0-9])");
@@ -537,15 +538,5 @@ public final class RecordParser {
             return "'" + c + "'";
         }
         return c == ' ' ? "a space" : String.format(Locale.ROOT, "character U+%04X", (int) c);
-    }
-
-    /** A short, printable excerpt of record data for messages. */
-    static String excerpt(String text) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < text.length() && b.length() < EXCERPT; i++) {
-            char c = text.charAt(i);
-            b.append(c >= 0x20 && c != 0x7f ? c : '?');
-        }
-        return text.length() > EXCERPT ? b + "..." : b.toString();
     }
 }

@@ -476,7 +476,7 @@ public final class ReportReader {
                     typeName = values.string(v, c);
                     if (PolicyType.fromWireName(typeName) == PolicyType.UNKNOWN) {
                         errors.deviate(DeviationKind.UNKNOWN_POLICY_TYPE, c.pointer(), p.currentTokenLocation(),
-                                "policy-type " + ReadErrors.excerpt(typeName)
+                                "policy-type " + SenderText.quote(typeName)
                                         + " is not defined by RFC 8460; kept as UNKNOWN");
                     }
                 }
@@ -614,7 +614,7 @@ public final class ReportReader {
                     resultTypeName = values.string(v, c);
                     if (ResultType.fromWireName(resultTypeName) == ResultType.UNKNOWN) {
                         errors.deviate(DeviationKind.UNKNOWN_RESULT_TYPE, c.pointer(), p.currentTokenLocation(),
-                                "result-type " + ReadErrors.excerpt(resultTypeName)
+                                "result-type " + SenderText.quote(resultTypeName)
                                         + " is not defined by RFC 8460; kept as UNKNOWN");
                     }
                 }
@@ -646,7 +646,7 @@ public final class ReportReader {
                     info = values.optional(v, c);
                     if (info != null && !Syntax.isUri(info)) {
                         errors.deviate(DeviationKind.INVALID_URI, c.pointer(), p.currentTokenLocation(),
-                                c.name() + " " + ReadErrors.excerpt(info) + " is not a URI; kept as sent");
+                                c.name() + " " + SenderText.quote(info) + " is not a URI; kept as sent");
                     }
                 }
                 case FAILURE_REASON_CODE -> reason = values.optional(v, c);
@@ -664,7 +664,7 @@ public final class ReportReader {
     private void checkIp(String ip, MemberCursor<DetailMember> c) {
         if (!Syntax.isIpLiteral(ip)) {
             errors.deviate(DeviationKind.INVALID_IP_ADDRESS, c.pointer(), parser().currentTokenLocation(),
-                    c.name() + " " + ReadErrors.excerpt(ip) + " is not an IPv4 or IPv6 literal; kept as sent");
+                    c.name() + " " + SenderText.quote(ip) + " is not an IPv4 or IPv6 literal; kept as sent");
         }
     }
 

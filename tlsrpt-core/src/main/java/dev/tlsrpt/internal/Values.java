@@ -106,7 +106,7 @@ final class Values {
         }
         if (v == JsonToken.VALUE_NUMBER_INT) {
             if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                throw errors.fail(notACount(ReadErrors.excerpt(p.getString())
+                throw errors.fail(notACount(SenderText.quote(p.getString())
                         + " (larger than 2^63-1 or smaller than -2^63)"), w.pointer(), loc);
             }
             throw errors.fail(notACount(String.valueOf(p.getLongValue())), w.pointer(), loc);
@@ -114,7 +114,7 @@ final class Values {
         if (v == JsonToken.VALUE_NUMBER_FLOAT) {
             return decimalCount(w, loc);
         }
-        String got = v == JsonToken.VALUE_STRING ? "the string " + ReadErrors.excerpt(p.getString())
+        String got = v == JsonToken.VALUE_STRING ? "the string " + SenderText.quote(p.getString())
                 : ReadErrors.describe(v);
         throw errors.fail(notACount(got), w.pointer(), loc);
     }
@@ -132,26 +132,26 @@ final class Values {
             if (sign == 0) {
                 return 0;
             }
-            throw errors.fail(notACount(ReadErrors.excerpt(text) + (sign < 0
+            throw errors.fail(notACount(SenderText.quote(text) + (sign < 0
                     ? " (a fraction: its exponent is below -2^31)" : " (larger than 2^63-1)")), w.pointer(), loc);
         }
         if (d.signum() == 0) {
             return 0;
         }
         if (d.signum() < 0) {
-            throw errors.fail(notACount(ReadErrors.excerpt(p.getString())), w.pointer(), loc);
+            throw errors.fail(notACount(SenderText.quote(p.getString())), w.pointer(), loc);
         }
         BigDecimal s = d.stripTrailingZeros();
         if (s.scale() > 0) {
-            throw errors.fail(notACount("the fraction " + ReadErrors.excerpt(p.getString())), w.pointer(), loc);
+            throw errors.fail(notACount("the fraction " + SenderText.quote(p.getString())), w.pointer(), loc);
         }
         if ((long) s.precision() - s.scale() > 19) {
-            throw errors.fail(notACount(ReadErrors.excerpt(p.getString()) + " (larger than 2^63-1)"), w.pointer(), loc);
+            throw errors.fail(notACount(SenderText.quote(p.getString()) + " (larger than 2^63-1)"), w.pointer(), loc);
         }
         try {
             return s.longValueExact();
         } catch (ArithmeticException e) {
-            throw errors.fail(notACount(ReadErrors.excerpt(p.getString()) + " (larger than 2^63-1)"), w.pointer(), loc);
+            throw errors.fail(notACount(SenderText.quote(p.getString()) + " (larger than 2^63-1)"), w.pointer(), loc);
         }
     }
 
@@ -185,11 +185,11 @@ final class Values {
         Syntax.DateTime dt = Syntax.parseDateTime(text);
         if (dt == null) {
             throw errors.fail("expected an RFC 3339 date-time such as \"2026-11-26T00:00:00Z\", got "
-                    + ReadErrors.excerpt(text), w.pointer(), loc);
+                    + SenderText.quote(text), w.pointer(), loc);
         }
         if (!dt.hasZone()) {
             errors.deviate(DeviationKind.DATE_TIME_WITHOUT_ZONE, w.pointer(), loc,
-                    "date-time " + ReadErrors.excerpt(text) + " has no time zone offset; read as UTC");
+                    "date-time " + SenderText.quote(text) + " has no time zone offset; read as UTC");
         }
         return dt.instant();
     }

@@ -6,6 +6,7 @@ import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ReportVisitor;
 import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.internal.SenderText;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -312,7 +313,7 @@ final class DocumentReader {
             if (duplicate) {
                 if (kind != null && reportDuplicates) {
                     problems.add(new Violation(child, nameAt.line(), nameAt.column(), Violation.DUPLICATE_MEMBER,
-                            "member \"" + Messages.excerpt(name) + "\" occurs twice in this object"
+                            "member " + SenderText.quote(name) + " occurs twice in this object"
                                     + (canonical(kind, name).equals(name) ? "" : " (under its draft-era name)")
                                     + "; I-JSON (RFC 7493 section 2.3) forbids duplicate names, the first value"
                                     + " counts"));
@@ -535,12 +536,12 @@ final class DocumentReader {
         return l == null || l.getLineNr() < 0 ? Location.UNKNOWN : new Location(l.getLineNr(), l.getColumnNr());
     }
 
-    /** Jackson's message without its hints at Jackson's own settings. */
+    /** Jackson's message (which quotes the document) without its hints at Jackson's own settings, excerpted. */
     private static String cleanJacksonMessage(@Nullable String message) {
         if (message == null) {
             return "unreadable";
         }
-        return message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "").replaceAll("\\s+", " ").trim();
+        return SenderText.excerpt(message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "").replaceAll("\\s+", " "));
     }
 
     /** RFC 6901 escaping of one reference token. */

@@ -1,5 +1,6 @@
 package dev.tlsrpt.schema;
 
+import dev.tlsrpt.internal.Locations;
 import java.util.Objects;
 
 /**
@@ -65,7 +66,7 @@ public record Violation(String pointer, int line, int column, String keyword, St
     @Override
     public String toString() {
         String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = line < 0 ? "" : column < 0 ? " (line " + line + ")" : " (line " + line + ", column " + column + ")";
+        String at = Locations.suffix(line, column);
         return where + at + " [" + keyword + "]: " + message;
     }
 }

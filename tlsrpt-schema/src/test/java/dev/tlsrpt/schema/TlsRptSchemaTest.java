@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.internal.SenderText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,7 +236,7 @@ class TlsRptSchemaTest {
         Violation v = only(TlsRptSchema.strict().validate(doc));
         assertThat(v.pointer()).isEqualTo("/policies/0/failure-details/0/additional-information");
         assertThat(v.message()).startsWith("expected a URI (RFC 3986), got \"https://reports.company-x.example/\\u000a repo")
-                .endsWith("...\"");
+                .endsWith("…\"");
         assertThat(TlsRptSchema.lenient().validate(doc).isValid()).isTrue();
     }
 
@@ -260,7 +261,7 @@ class TlsRptSchemaTest {
             String doc = with("\"failed-session-count\": 3", "\"failed-session-count\": " + count);
             Violation v = only(TlsRptSchema.strict().validate(doc));
             assertThat(v.keyword()).isEqualTo("maximum");
-            assertThat(v.message()).endsWith("got " + Messages.excerpt(count));
+            assertThat(v.message()).endsWith("got " + SenderText.excerpt(count));
         }
         for (String count : List.of("1e2147483648", "44E444444444444444444")) {
             // an exponent beyond 32 bits, which BigDecimal cannot hold (a fuzz finding)
