@@ -1,6 +1,6 @@
 package dev.tlsrpt.internal;
 
-/** Where in a document, as every message says it: {@code (line N, column M)}. */
+/** Where in a document, as every message says it: {@code (line N, column M)}, and JSON pointers (RFC 6901). */
 public final class Locations {
     private Locations() {
     }
@@ -18,5 +18,16 @@ public final class Locations {
             return "";
         }
         return column < 0 ? " (line " + line + ")" : " (line " + line + ", column " + column + ")";
+    }
+
+    /**
+     * One member name as an RFC 6901 reference token: {@code ~} as {@code ~0}, {@code /} as {@code ~1}.
+     *
+     * @param name the member name
+     * @return the reference token
+     */
+    public static String pointerToken(String name) {
+        return name.indexOf('~') < 0 && name.indexOf('/') < 0 ? name
+                : name.replace("~", "~0").replace("/", "~1");
     }
 }

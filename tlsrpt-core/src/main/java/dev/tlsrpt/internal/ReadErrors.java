@@ -165,12 +165,6 @@ final class ReadErrors {
         return loc == null || loc.getColumnNr() < 1 ? -1 : loc.getColumnNr();
     }
 
-    /** RFC 6901 escaping of one reference token. */
-    static String escape(String name) {
-        return name.indexOf('~') < 0 && name.indexOf('/') < 0 ? name
-                : name.replace("~", "~0").replace("/", "~1");
-    }
-
     /** What a token is, for a message. */
     static String describe(@Nullable JsonToken t) {
         if (t == null) {

@@ -159,10 +159,14 @@ public final class ReportReader {
     }
 
     /**
-     * The factory for these limits: the default one, or one made once per distinct pair of limits (a few
-     * at most in practice), so that its name tables are reused from report to report.
+     * The factory for these limits, for the reader and for code that reads the JSON as the reader does (the
+     * schema validator): the default one, or one made once per distinct pair of limits (a few at most in
+     * practice), so that its name tables are reused from report to report.
+     *
+     * @param o the nesting depth and string length limits
+     * @return the factory
      */
-    private static JsonFactory factory(ParseOptions o) {
+    public static JsonFactory factory(ParseOptions o) {
         ParseOptions d = ParseOptions.lenient();
         if (o.maxNestingDepth() == d.maxNestingDepth() && o.maxStringLength() == d.maxStringLength()) {
             return DEFAULT_FACTORY;
@@ -223,7 +227,7 @@ public final class ReportReader {
                 TokenStreamLocation at = p.currentTokenLocation();
                 String name = p.currentName();
                 p.nextToken();
-                errors.unknownMember(c.base() + ReadErrors.escape(name), at, name);
+                errors.unknownMember(c.base() + Locations.pointerToken(name), at, name);
                 p.skipChildren();
                 continue;
             }

@@ -128,7 +128,7 @@ final class Values {
             // BigDecimal cannot hold an exponent beyond 32 bits (1e2147483648, 0e99999999999): decide from
             // the text, which is at most maxNumberLength characters
             String text = p.getString();
-            int sign = exponentOutOfRangeSign(text);
+            int sign = Syntax.exponentOutOfRangeSign(text);
             if (sign == 0) {
                 return 0;
             }
@@ -157,26 +157,6 @@ final class Values {
 
     private static String notACount(String got) {
         return "expected a non-negative integer, got " + got;
-    }
-
-    /**
-     * Classifies a JSON number whose exponent is beyond what {@link BigDecimal} holds: 0 when its digits are
-     * all zero (the number is zero), -1 when the exponent is negative (a non-zero number of at most
-     * {@code maxNumberLength} digits times 10 to less than -2^31 is a fraction), 1 when it is positive (the
-     * number's magnitude is far above 2^63-1).
-     *
-     * @param text the number as sent
-     * @return 0, -1 or 1
-     */
-    public static int exponentOutOfRangeSign(String text) {
-        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
-        for (int i = 0; i < (e < 0 ? text.length() : e); i++) {
-            char c = text.charAt(i);
-            if (c >= '1' && c <= '9') {
-                return e >= 0 && e + 1 < text.length() && text.charAt(e + 1) == '-' ? -1 : 1;
-            }
-        }
-        return 0;
     }
 
     /** An RFC 3339 date-time; one without a zone offset is a deviation, read as UTC. */

@@ -2,20 +2,16 @@ package dev.tlsrpt.schema;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import dev.tlsrpt.internal.Locations;
+import dev.tlsrpt.internal.Members;
 import dev.tlsrpt.internal.SenderText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Turns networknt's errors into {@link Violation}s: our pointer, location and wording. */
 final class Messages {
-
-    private static final Map<String, String> DRAFT_NAMES = Map.of(
-            "mx-host-pattern", "mx-host",
-            "additional-info-uri", "additional-information",
-            "failure-error-code", "failure-reason-code");
 
     private Messages() {
     }
@@ -28,15 +24,15 @@ final class Messages {
         JsonNode value = error.getInstanceNode();
         switch (keyword) {
             case "required": {
-                String pointer = instance + "/" + DocumentReader.escape(property);
+                String pointer = instance + "/" + Locations.pointerToken(property);
                 DocumentReader.Location at = doc.ends().getOrDefault(instance, DocumentReader.Location.UNKNOWN);
                 boolean conditional = error.getSchemaLocation().getFragment().contains("then");
                 return new Violation(pointer, at.line(), at.column(), keyword, "missing required member "
                         + SenderText.quote(property) + (conditional ? " (required for sts and tlsa policies)" : ""));
             }
             case "additionalProperties": {
-                String pointer = instance + "/" + DocumentReader.escape(property);
-                String rfcName = DRAFT_NAMES.get(property);
+                String pointer = instance + "/" + Locations.pointerToken(property);
+                String rfcName = Members.rfcNameOfDraft(property);
                 String message = rfcName != null
                         ? "\"" + property + "\" is a draft-era name; RFC 8460 calls this member \"" + rfcName + "\""
                         : "member " + SenderText.quote(property) + " is not defined by RFC 8460";
@@ -75,7 +71,7 @@ final class Messages {
     static String pointer(NodePath path) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
-            sb.append('/').append(DocumentReader.escape(String.valueOf(path.getElement(i))));
+            sb.append('/').append(Locations.pointerToken(String.valueOf(path.getElement(i))));
         }
         return sb.toString();
     }
