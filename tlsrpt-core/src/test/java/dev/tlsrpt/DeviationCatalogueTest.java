@@ -161,6 +161,45 @@ class DeviationCatalogueTest {
         assertThat(dev.column()).isEqualTo(column);
     }
 
+    /**
+     * The blog post "How to read a TLS-RPT report" shows a shortened report without report-id: lenient
+     * reading takes it, with no invented value, and says so; strict reading still rejects it.
+     */
+    @Test
+    void aMissingReportIdIsADeviationLenientlyAndRejectedStrictly() throws java.io.IOException {
+        String json = Reports.with("\"report-id\": \"r1\",", "");
+
+        ParseResult lenient = TlsRpt.parseWithDeviations(json, ParseOptions.lenient());
+        assertThat(lenient.report().reportId()).isNull();
+        assertThat(lenient.report().organizationName()).isEqualTo("Org");
+        assertThat(lenient.deviations()).singleElement().satisfies(dev -> {
+            assertThat(dev.kind().name()).isEqualTo("MISSING_REPORT_ID");
+            assertThat(dev.pointer()).isEqualTo("/report-id");
+            assertThat(dev.line()).isEqualTo(11); // the end of the report object
+            assertThat(dev.message()).isEqualTo("report-id is missing");
+        });
+        java.util.List<dev.tlsrpt.model.ReportHeader> headers = new java.util.ArrayList<>();
+        TlsRpt.stream(new java.io.ByteArrayInputStream(Reports.utf8(json)), new ReportVisitor() {
+            @Override
+            public void header(dev.tlsrpt.model.ReportHeader header) {
+                headers.add(header);
+            }
+        });
+        assertThat(headers).singleElement().satisfies(h -> assertThat(h.reportId()).isNull());
+
+        assertThatThrownBy(() -> TlsRpt.parse(json, ParseOptions.strict()))
+                .isInstanceOfSatisfying(MalformedReportException.class, e -> {
+                    assertThat(e.deviationKind()).isNotNull();
+                    assertThat(e.deviationKind().name()).isEqualTo("MISSING_REPORT_ID");
+                    assertThat(e.pointer()).isEqualTo("/report-id");
+                    assertThat(e.getMessage()).isEqualTo("/report-id: report-id is missing (rejected in strict mode)"
+                            + " (line 11, column 1)");
+                });
+        assertThatThrownBy(() -> TlsRpt.parse(Reports.with("\"report-id\": \"r1\"", "\"report-id\": null")))
+                .as("null is not a report-id either; only a missing one is tolerated")
+                .isInstanceOf(MalformedReportException.class).hasMessageContaining("report-id must be a string, got null");
+    }
+
     @Test
     void aFailureCountThatDoesNotAddUpIsNotADeviation() {
         String json = Reports.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 7");

@@ -546,6 +546,20 @@ class TlsRptSchemaTest {
                 .containsExactly("/policies/0/failure-details/0/result-type", "/policies/0/failure-details/0/x~1y");
     }
 
+    /** Lenient reading tolerates a missing report-id (the blog post's shortened report); strict does not. */
+    @Test
+    void aMissingReportIdIsAcceptedByTheLenientSchemaOnly() {
+        String doc = REPORT.replaceFirst("\"report-id\": \"[^\"]*\",", "");
+        assertThat(doc).doesNotContain("report-id");
+        assertThat(TlsRptSchema.lenient().validate(doc).violations()).isEmpty();
+        assertThat(only(TlsRptSchema.strict().validate(doc))).satisfies(v -> {
+            assertThat(v.keyword()).isEqualTo("required");
+            assertThat(v.pointer()).isEqualTo("/report-id");
+        });
+        assertThat(TlsRptSchema.lenient().validate(doc.replace("\"organization-name\"", "\"report-id\": null,"
+                + " \"organization-name\"")).isValid()).as("null is not tolerated").isFalse();
+    }
+
     @Test
     void theFirstThousandViolationsOfALargeReportAreListedThenOneSaysValidationStopped() {
         StringBuilder details = new StringBuilder();
