@@ -23,6 +23,8 @@ class DeviationCatalogueTest {
                         "/date-range/start-datetime", 3),
                 Arguments.of(DeviationKind.MISSING_CONTACT_INFO,
                         Reports.with("\"tls@example.org\"", "null"), "/contact-info", 4),
+                Arguments.of(DeviationKind.MISSING_REPORT_ID,
+                        Reports.with("\"report-id\": \"r1\",", ""), "/report-id", 11),
                 Arguments.of(DeviationKind.MISSING_POLICY_DOMAIN,
                         Reports.with("\"policy-domain\": \"example.com\", ", ""), p + "policy-domain", 7),
                 Arguments.of(DeviationKind.MISSING_POLICY_STRING,

@@ -130,7 +130,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     // every row repeats the report's columns: each is made once, and cut to an excerpt
                     List<String> report = List.of(Text.safe(name),
                             Text.safe(Text.cut(d.organizationName(), MAX_REPEATED)),
-                            Text.safe(Text.cut(d.reportId(), MAX_REPEATED)));
+                            d.reportId() == null ? "" : Text.safe(Text.cut(d.reportId(), MAX_REPEATED)));
                     for (Finding f : d.findings()) {
                         out.print(Csv.row(csvRow(report, f)));
                     }

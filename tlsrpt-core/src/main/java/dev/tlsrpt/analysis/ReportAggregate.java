@@ -148,8 +148,7 @@ public final class ReportAggregate implements Serializable {
     public void add(TlsReport report) {
         Objects.requireNonNull(report, "report");
         String digest = digest(report);
-        String id = report.reportId();
-        // null does not occur in today's model; lenient parsing may one day leave a missing report-id out
+        String id = report.reportId(); // null when lenient parsing met a report without one
         boolean anonymous = id == null || id.isBlank();
         Entry.Key key = new Entry.Key(report.organizationName(), anonymous ? null : id, anonymous ? digest : "");
         Entry old = entries.get(key);
@@ -398,8 +397,15 @@ public final class ReportAggregate implements Serializable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+        TlsReport written = report;
+        if (report.reportId() == null) {
+            // writing needs a report-id: digest the report with an empty one, apart from a report that has one
+            sha.update((byte) 0);
+            written = new TlsReport(report.organizationName(), report.dateRange(), report.contactInfo(), "",
+                    report.policies());
+        }
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-            TlsRpt.write(report, out);
+            TlsRpt.write(written, out);
         } catch (IOException e) {
             throw new UncheckedIOException("a null output stream failed", e);
         }

@@ -22,7 +22,7 @@ import org.jspecify.annotations.Nullable;
  * the module. Diagnosing never resolves a name or opens a connection.
  *
  * @param organizationName the report's {@code organization-name}: who sent it
- * @param reportId the report's {@code report-id}
+ * @param reportId the report's {@code report-id}, null when absent
  * @param contactInfo the report's {@code contact-info}, null when absent
  * @param dateRange the period the report covers
  * @param severity the most severe finding's severity: the report-level verdict
@@ -36,7 +36,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record Diagnosis(
         String organizationName,
-        String reportId,
+        @Nullable String reportId,
         @Nullable String contactInfo,
         DateRange dateRange,
         Severity severity,
@@ -62,7 +62,6 @@ public record Diagnosis(
      */
     public Diagnosis {
         Objects.requireNonNull(organizationName, "organizationName");
-        Objects.requireNonNull(reportId, "reportId");
         Objects.requireNonNull(dateRange, "dateRange");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(verdict, "verdict");

@@ -76,7 +76,7 @@ final class JsonRenderer {
         try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
             g.writeStartObject();
             g.writeStringProperty("organization-name", d.organizationName());
-            g.writeStringProperty("report-id", d.reportId());
+            nullableString(g, "report-id", d.reportId());
             nullableString(g, "contact-info", d.contactInfo());
             g.writeStringProperty("start-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()));
             g.writeStringProperty("end-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()));

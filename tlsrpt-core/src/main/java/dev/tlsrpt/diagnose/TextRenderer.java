@@ -24,7 +24,9 @@ final class TextRenderer {
         AdviceCatalog.Formatter advice = catalog.formatter();
         Labels labels = new Labels(advice);
         List<String> out = new ArrayList<>();
-        out.add(advice.format("text.report", Texts.excerpt(d.reportId(), 200)));
+        String reportId = d.reportId();
+        out.add(reportId == null ? advice.format("text.reportWithoutId")
+                : advice.format("text.report", Texts.excerpt(reportId, 200)));
         String contact = d.contactInfo();
         out.add(advice.format(contact == null ? "text.from" : "text.fromContact",
                 Texts.excerpt(d.organizationName(), 200), contact == null ? "" : Texts.excerpt(contact, 200)));

@@ -63,8 +63,8 @@ public final class Members {
         DATE_RANGE(required("date-range")),
         /** {@code contact-info}; its absence is a deviation. */
         CONTACT_INFO(ifMissing("contact-info", DeviationKind.MISSING_CONTACT_INFO, "")),
-        /** {@code report-id}, required. */
-        REPORT_ID(required("report-id")),
+        /** {@code report-id}; its absence is a deviation. */
+        REPORT_ID(ifMissing("report-id", DeviationKind.MISSING_REPORT_ID, "")),
         /** {@code policies}, required. */
         POLICIES(required("policies"));
 

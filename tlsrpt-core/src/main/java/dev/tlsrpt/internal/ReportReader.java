@@ -308,7 +308,7 @@ public final class ReportReader {
                 }
                 case REPORT_ID -> reportId = values.string(v, c);
                 case POLICIES -> {
-                    if (organizationName != null && dateRange != null && reportId != null
+                    if (organizationName != null && dateRange != null && c.has(ReportMember.REPORT_ID)
                             && c.has(ReportMember.CONTACT_INFO)) {
                         sendHeader();
                     }
@@ -331,8 +331,7 @@ public final class ReportReader {
 
     private void sendHeader() {
         headerSent = true;
-        visitor.header(new ReportHeader(nonNull(organizationName), nonNull(dateRange), contactInfo,
-                nonNull(reportId)));
+        visitor.header(new ReportHeader(nonNull(organizationName), nonNull(dateRange), contactInfo, reportId));
     }
 
     private static <T> T nonNull(@Nullable T value) {
