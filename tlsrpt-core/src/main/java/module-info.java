@@ -10,6 +10,7 @@ module dev.tlsrpt {
 
     exports dev.tlsrpt;
     exports dev.tlsrpt.model;
+    exports dev.tlsrpt.record;
     exports dev.tlsrpt.diagnose;
     exports dev.tlsrpt.analysis;
     // to our own modules only: the schema validator reads and counts as the parser does, and the mail module's

@@ -19,53 +19,53 @@ class DeviationCatalogueTest {
         String p = "/policies/0/policy/";
         return Stream.of(
                 Arguments.of(DeviationKind.DATE_TIME_WITHOUT_ZONE,
-                        Reports.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""),
+                        ReportJson.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""),
                         "/date-range/start-datetime", 3),
                 Arguments.of(DeviationKind.MISSING_CONTACT_INFO,
-                        Reports.with("\"tls@example.org\"", "null"), "/contact-info", 4),
+                        ReportJson.with("\"tls@example.org\"", "null"), "/contact-info", 4),
                 Arguments.of(DeviationKind.MISSING_REPORT_ID,
-                        Reports.with("\"report-id\": \"r1\",", ""), "/report-id", 11),
+                        ReportJson.with("\"report-id\": \"r1\",", ""), "/report-id", 11),
                 Arguments.of(DeviationKind.MISSING_POLICY_DOMAIN,
-                        Reports.with("\"policy-domain\": \"example.com\", ", ""), p + "policy-domain", 7),
+                        ReportJson.with("\"policy-domain\": \"example.com\", ", ""), p + "policy-domain", 7),
                 Arguments.of(DeviationKind.MISSING_POLICY_STRING,
-                        Reports.with("\"policy-string\": [\"version: STSv1\", \"mode: enforce\", "
+                        ReportJson.with("\"policy-string\": [\"version: STSv1\", \"mode: enforce\", "
                                 + "\"mx: mx.example.com\"], ", ""), p + "policy-string", 7),
                 Arguments.of(DeviationKind.MISSING_SENDING_MTA_IP,
-                        Reports.with("\"sending-mta-ip\": \"192.0.2.1\", ", ""), d + "sending-mta-ip", 9),
+                        ReportJson.with("\"sending-mta-ip\": \"192.0.2.1\", ", ""), d + "sending-mta-ip", 9),
                 Arguments.of(DeviationKind.MISSING_RECEIVING_MX_HOSTNAME,
-                        Reports.with("\"receiving-mx-hostname\": \"mx.example.com\", ", ""),
+                        ReportJson.with("\"receiving-mx-hostname\": \"mx.example.com\", ", ""),
                         d + "receiving-mx-hostname", 9),
                 Arguments.of(DeviationKind.MISSING_SESSION_COUNT,
-                        Reports.with(", \"total-failure-session-count\": 1", ""),
+                        ReportJson.with(", \"total-failure-session-count\": 1", ""),
                         "/policies/0/summary/total-failure-session-count", 8),
                 Arguments.of(DeviationKind.NULL_VALUE,
-                        Reports.with("\"receiving-ip\": \"198.51.100.1\"", "\"receiving-ip\": null"),
+                        ReportJson.with("\"receiving-ip\": \"198.51.100.1\"", "\"receiving-ip\": null"),
                         d + "receiving-ip", 9),
                 Arguments.of(DeviationKind.MX_HOST_STRING,
-                        Reports.with("\"mx-host\": [\"mx.example.com\"]", "\"mx-host\": \"mx.example.com\""),
+                        ReportJson.with("\"mx-host\": [\"mx.example.com\"]", "\"mx-host\": \"mx.example.com\""),
                         p + "mx-host", 7),
                 Arguments.of(DeviationKind.TLSA_POLICY_STRING_JSON_ARRAY,
-                        Reports.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
+                        ReportJson.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
                                 + "\"mode: enforce\", \"mx: mx.example.com\"]",
                                 "\"policy-type\": \"tlsa\", \"policy-string\": [\"[\\\"3 1 1 ABCD\\\",\\\"3 1 1 EF01\\\"]\"]"),
                         p + "policy-string/0", 7),
                 Arguments.of(DeviationKind.DRAFT_MEMBER_NAME,
-                        Reports.with("\"mx-host\":", "\"mx-host-pattern\":"), p + "mx-host-pattern", 7),
+                        ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"), p + "mx-host-pattern", 7),
                 Arguments.of(DeviationKind.UNKNOWN_POLICY_TYPE,
-                        Reports.with("\"policy-type\": \"sts\"", "\"policy-type\": \"tls\""), p + "policy-type", 7),
+                        ReportJson.with("\"policy-type\": \"sts\"", "\"policy-type\": \"tls\""), p + "policy-type", 7),
                 Arguments.of(DeviationKind.UNKNOWN_RESULT_TYPE,
-                        Reports.with("\"certificate-expired\"", "\"Testing\""), d + "result-type", 9),
+                        ReportJson.with("\"certificate-expired\"", "\"Testing\""), d + "result-type", 9),
                 Arguments.of(DeviationKind.INVALID_IP_ADDRESS,
-                        Reports.with("\"192.0.2.1\"", "\"x.x.x.x\""), d + "sending-mta-ip", 9),
+                        ReportJson.with("\"192.0.2.1\"", "\"x.x.x.x\""), d + "sending-mta-ip", 9),
                 Arguments.of(DeviationKind.INVALID_URI,
-                        Reports.with("\"failed-session-count\": 1}", "\"failed-session-count\": 1, "
+                        ReportJson.with("\"failed-session-count\": 1}", "\"failed-session-count\": 1, "
                                 + "\"additional-information\": \"https://x.example/ report 5\"}"),
                         d + "additional-information", 9),
                 Arguments.of(DeviationKind.UNKNOWN_MEMBER,
-                        Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"extra\": {\"a\": [1]},"),
+                        ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"extra\": {\"a\": [1]},"),
                         "/extra", 5),
                 Arguments.of(DeviationKind.DUPLICATE_MEMBER,
-                        Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","),
+                        ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","),
                         "/report-id", 5));
     }
 
@@ -101,45 +101,45 @@ class DeviationCatalogueTest {
 
     @Test
     void theBaseReportHasNoDeviationAndPassesStrictParsing() {
-        assertThat(TlsRpt.parseWithDeviations(Reports.BASE, ParseOptions.strict()).deviations()).isEmpty();
-        assertThat(TlsRpt.parse(Reports.BASE, ParseOptions.strict()).reportId()).isEqualTo("r1");
+        assertThat(TlsRpt.parseWithDeviations(ReportJson.BASE, ParseOptions.strict()).deviations()).isEmpty();
+        assertThat(TlsRpt.parse(ReportJson.BASE, ParseOptions.strict()).reportId()).isEqualTo("r1");
     }
 
     @Test
     void leniencyKeepsWhatWasSent() {
-        var dup = TlsRpt.parse(Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","));
+        var dup = TlsRpt.parse(ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","));
         assertThat(dup.reportId()).isEqualTo("r1");
-        var tlsa = TlsRpt.parse(Reports.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
+        var tlsa = TlsRpt.parse(ReportJson.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
                 + "\"mode: enforce\", \"mx: mx.example.com\"]",
                 "\"policy-type\": \"tlsa\", \"policy-string\": [\"[\\\"3 1 1 ABCD\\\",\\\"3 1 1 EF01\\\"]\"]"));
         assertThat(tlsa.policies().get(0).policy().policyStrings()).containsExactly("[\"3 1 1 ABCD\",\"3 1 1 EF01\"]");
         assertThat(tlsa.policies().get(0).policy().tlsaRecords()).containsExactly("3 1 1 ABCD", "3 1 1 EF01");
-        var unknown = TlsRpt.parse(Reports.with("\"certificate-expired\"", "\"Testing\""));
+        var unknown = TlsRpt.parse(ReportJson.with("\"certificate-expired\"", "\"Testing\""));
         var detail = unknown.policies().get(0).failureDetails().get(0);
         assertThat(detail.resultType()).isEqualTo(dev.tlsrpt.model.ResultType.UNKNOWN);
         assertThat(detail.resultTypeName()).isEqualTo("Testing");
-        var zoneless = TlsRpt.parse(Reports.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""));
+        var zoneless = TlsRpt.parse(ReportJson.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""));
         assertThat(zoneless.dateRange().start()).isEqualTo(java.time.Instant.parse("2026-11-26T00:00:00Z"));
-        var count = TlsRpt.parse(Reports.with(", \"total-failure-session-count\": 1", ""));
+        var count = TlsRpt.parse(ReportJson.with(", \"total-failure-session-count\": 1", ""));
         assertThat(count.policies().get(0).summary().totalFailureSessionCount()).isZero();
-        var draft = TlsRpt.parse(Reports.with("\"mx-host\":", "\"mx-host-pattern\":"));
+        var draft = TlsRpt.parse(ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"));
         assertThat(draft.policies().get(0).policy().mxHosts()).containsExactly("mx.example.com");
     }
 
     static Stream<Arguments> memberNames() {
         String d = "/policies/0/failure-details/0/";
         return Stream.of(
-                Arguments.of("unknown, report", Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"x-extra\": 1,"),
+                Arguments.of("unknown, report", ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"x-extra\": 1,"),
                         DeviationKind.UNKNOWN_MEMBER, "/x-extra", "\"x-extra\""),
-                Arguments.of("draft, policy", Reports.with("\"mx-host\":", "\"mx-host-pattern\":"),
+                Arguments.of("draft, policy", ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"),
                         DeviationKind.DRAFT_MEMBER_NAME, "/policies/0/policy/mx-host-pattern", "\"mx-host-pattern\""),
-                Arguments.of("unknown, failure detail", Reports.with("\"failed-session-count\": 1}",
+                Arguments.of("unknown, failure detail", ReportJson.with("\"failed-session-count\": 1}",
                         "\"failed-session-count\": 1, \"x-extra\": {\"a\": 1}}"),
                         DeviationKind.UNKNOWN_MEMBER, d + "x-extra", "\"x-extra\""),
-                Arguments.of("repeated, failure detail", Reports.with("\"failed-session-count\": 1}",
+                Arguments.of("repeated, failure detail", ReportJson.with("\"failed-session-count\": 1}",
                         "\"failed-session-count\": 1, \"receiving-ip\": 7}"),
                         DeviationKind.DUPLICATE_MEMBER, d + "receiving-ip", "\"receiving-ip\": 7"),
-                Arguments.of("draft, failure detail", Reports.with("\"failed-session-count\": 1}",
+                Arguments.of("draft, failure detail", ReportJson.with("\"failed-session-count\": 1}",
                         "\"failed-session-count\": 1, \"failure-error-code\": \"E\"}"),
                         DeviationKind.DRAFT_MEMBER_NAME, d + "failure-error-code", "\"failure-error-code\""));
     }
@@ -169,7 +169,7 @@ class DeviationCatalogueTest {
      */
     @Test
     void aMissingReportIdIsADeviationLenientlyAndRejectedStrictly() throws java.io.IOException {
-        String json = Reports.with("\"report-id\": \"r1\",", "");
+        String json = ReportJson.with("\"report-id\": \"r1\",", "");
 
         ParseResult lenient = TlsRpt.parseWithDeviations(json, ParseOptions.lenient());
         assertThat(lenient.report().reportId()).isNull();
@@ -181,7 +181,7 @@ class DeviationCatalogueTest {
             assertThat(dev.message()).isEqualTo("report-id is missing");
         });
         java.util.List<dev.tlsrpt.model.ReportHeader> headers = new java.util.ArrayList<>();
-        TlsRpt.stream(new java.io.ByteArrayInputStream(Reports.utf8(json)), new ReportVisitor() {
+        TlsRpt.stream(new java.io.ByteArrayInputStream(ReportJson.utf8(json)), new ReportVisitor() {
             @Override
             public void header(dev.tlsrpt.model.ReportHeader header) {
                 headers.add(header);
@@ -197,14 +197,14 @@ class DeviationCatalogueTest {
                     assertThat(e.getMessage()).isEqualTo("/report-id: report-id is missing (rejected in strict mode)"
                             + " (line 11, column 1)");
                 });
-        assertThatThrownBy(() -> TlsRpt.parse(Reports.with("\"report-id\": \"r1\"", "\"report-id\": null")))
+        assertThatThrownBy(() -> TlsRpt.parse(ReportJson.with("\"report-id\": \"r1\"", "\"report-id\": null")))
                 .as("null is not a report-id either; only a missing one is tolerated")
                 .isInstanceOf(MalformedReportException.class).hasMessageContaining("report-id must be a string, got null");
     }
 
     @Test
     void aFailureCountThatDoesNotAddUpIsNotADeviation() {
-        String json = Reports.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 7");
+        String json = ReportJson.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 7");
         assertThat(TlsRpt.parseWithDeviations(json, ParseOptions.strict()).report().policies().get(0)
                 .failedSessionSum()).isEqualTo(1);
     }

@@ -86,7 +86,7 @@ final class ReadErrors {
     /**
      * A fault below the parser. The parser reads ahead, so its position says nothing about where the
      * fault is: the message carries the byte offset instead, and the pointer is the document's. The line
-     * and column are the input layer's own, known only under {@code ReportReader.openJson} (for a UTF-8 fault).
+     * and column are the input layer's own, known only under {@link JsonInput#open} (for a UTF-8 fault).
      */
     static MalformedReportException located(InputFault f) {
         String problem = String.valueOf(f.getMessage());

@@ -44,8 +44,9 @@ class BlogPostExampleTest {
         assertThat(first.policyDomain()).isEqualTo("example.com");
         assertThat(first.failedSessions()).isEqualTo(100);
         assertThat(first.title()).isEqualTo("The certificate of mail.example.com has expired");
-        assertThat(d.findings()).filteredOn(f -> f.kind() == FindingKind.PARSE_DEVIATION)
-                .extracting(Finding::pointer).contains("/report-id", "/contact-info");
+        assertThat(d.findings()).filteredOn(f -> f.kind() == FindingKind.PARSE_DEVIATION).singleElement()
+                .satisfies(f -> assertThat(f.explanation()).contains("MISSING_REPORT_ID", "/report-id",
+                        "MISSING_CONTACT_INFO", "/contact-info"));
 
         String text = d.toText();
         int verdict = text.indexOf("303 of 5629 sessions failed");
