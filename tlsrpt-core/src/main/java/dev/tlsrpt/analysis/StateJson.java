@@ -1,6 +1,7 @@
 package dev.tlsrpt.analysis;
 
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.internal.JsonOutput;
 import dev.tlsrpt.internal.Locations;
 import dev.tlsrpt.internal.SenderText;
@@ -427,23 +428,8 @@ final class StateJson {
     private void expect(JsonToken token, String what) {
         JsonToken t = p.currentToken();
         if (t != token) {
-            throw fail("expected " + what + ", got " + describe(t));
+            throw fail("expected " + what + ", got " + JsonInput.describe(t));
         }
-    }
-
-    private static String describe(@Nullable JsonToken t) {
-        if (t == null) {
-            return "the end of the input";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.name();
-        };
     }
 
     private MalformedStateException fail(String problem) {

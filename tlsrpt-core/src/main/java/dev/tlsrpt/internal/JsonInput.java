@@ -8,10 +8,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JsonToken;
 
 /**
  * The JSON text of a report as the reader reads it, for code that reads the JSON itself (the schema
- * validator): the bytes through the input layer, and JSON given as a Java string turned into UTF-8.
+ * validator): the bytes through the input layer, JSON given as a Java string turned into UTF-8, and the
+ * words for a token in a message.
  */
 public final class JsonInput {
     private JsonInput() {
@@ -90,6 +93,27 @@ public final class JsonInput {
                     throw ReadErrors.located(f);
                 }
             }
+        };
+    }
+
+    /**
+     * What a token is, for a message: {@code an object}, {@code a string}, {@code the end of the input}.
+     *
+     * @param t the token, null at the end of the input
+     * @return the words
+     */
+    public static String describe(@Nullable JsonToken t) {
+        if (t == null) {
+            return "the end of the input";
+        }
+        return switch (t) {
+            case START_OBJECT -> "an object";
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.name();
         };
     }
 }

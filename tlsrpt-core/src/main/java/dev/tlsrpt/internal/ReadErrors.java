@@ -164,20 +164,4 @@ final class ReadErrors {
     static int column(@Nullable TokenStreamLocation loc) {
         return loc == null || loc.getColumnNr() < 1 ? -1 : loc.getColumnNr();
     }
-
-    /** What a token is, for a message. */
-    static String describe(@Nullable JsonToken t) {
-        if (t == null) {
-            return "the end of the input";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.toString();
-        };
-    }
 }

@@ -289,7 +289,7 @@ public final class ReportReader {
             throw errors.fail("the input is empty: expected a JSON object", "", parser.currentLocation());
         }
         if (t != JsonToken.START_OBJECT) {
-            throw errors.fail("expected a JSON object at the top level, got " + ReadErrors.describe(t), "",
+            throw errors.fail("expected a JSON object at the top level, got " + JsonInput.describe(t), "",
                     parser.currentTokenLocation());
         }
         Values values = values();
@@ -324,7 +324,7 @@ public final class ReportReader {
         }
         JsonToken after = parser.nextToken();
         if (after != null) {
-            throw errors.fail("unexpected content after the report object: " + ReadErrors.describe(after), "",
+            throw errors.fail("unexpected content after the report object: " + JsonInput.describe(after), "",
                     parser.currentTokenLocation());
         }
     }
@@ -344,7 +344,7 @@ public final class ReportReader {
     private DateRange readDateRange(JsonToken v) {
         JsonParser p = parser();
         if (v != JsonToken.START_OBJECT) {
-            throw errors.fail("date-range must be an object, got " + ReadErrors.describe(v), "/date-range",
+            throw errors.fail("date-range must be an object, got " + JsonInput.describe(v), "/date-range",
                     p.currentTokenLocation());
         }
         Instant start = null;
@@ -366,7 +366,7 @@ public final class ReportReader {
     private void readPolicies(JsonToken v) {
         JsonParser p = parser();
         if (v != JsonToken.START_ARRAY) {
-            throw errors.fail("policies must be an array, got " + ReadErrors.describe(v), "/policies",
+            throw errors.fail("policies must be an array, got " + JsonInput.describe(v), "/policies",
                     p.currentTokenLocation());
         }
         int i = 0;
@@ -376,7 +376,7 @@ public final class ReportReader {
                         "more than " + options.maxPolicies() + " policies", "/policies/" + i);
             }
             if (t != JsonToken.START_OBJECT) {
-                throw errors.fail("expected a policies entry object, got " + ReadErrors.describe(t), "/policies/" + i,
+                throw errors.fail("expected a policies entry object, got " + JsonInput.describe(t), "/policies/" + i,
                         p.currentTokenLocation());
             }
             readPolicyEntry(i);
@@ -399,14 +399,14 @@ public final class ReportReader {
             switch (m) {
                 case POLICY -> {
                     if (v != JsonToken.START_OBJECT) {
-                        throw errors.fail("policy must be an object, got " + ReadErrors.describe(v), c.pointer(),
+                        throw errors.fail("policy must be an object, got " + JsonInput.describe(v), c.pointer(),
                                 p.currentTokenLocation());
                     }
                     policy = readPolicy(i);
                 }
                 case SUMMARY -> {
                     if (v != JsonToken.START_OBJECT) {
-                        throw errors.fail("summary must be an object, got " + ReadErrors.describe(v), c.pointer(),
+                        throw errors.fail("summary must be an object, got " + JsonInput.describe(v), c.pointer(),
                                 p.currentTokenLocation());
                     }
                     summary = readSummary(i);
@@ -416,7 +416,7 @@ public final class ReportReader {
                         errors.deviate(DeviationKind.NULL_VALUE, c.pointer(), p.currentTokenLocation(),
                                 "failure-details is null; read as empty");
                     } else if (v != JsonToken.START_ARRAY) {
-                        throw errors.fail("failure-details must be an array, got " + ReadErrors.describe(v),
+                        throw errors.fail("failure-details must be an array, got " + JsonInput.describe(v),
                                 c.pointer(), p.currentTokenLocation());
                     } else {
                         int j = 0;
@@ -428,7 +428,7 @@ public final class ReportReader {
                             }
                             if (t != JsonToken.START_OBJECT) {
                                 throw errors.fail("expected a failure-details entry object, got "
-                                        + ReadErrors.describe(t), c.pointer() + "/" + j, p.currentTokenLocation());
+                                        + JsonInput.describe(t), c.pointer() + "/" + j, p.currentTokenLocation());
                             }
                             FailureDetail detail = readDetail(i, j);
                             if (sent) {
@@ -487,7 +487,7 @@ public final class ReportReader {
                     if (v == JsonToken.VALUE_NULL) {
                         stringsNull = p.currentTokenLocation();
                     } else if (v != JsonToken.START_ARRAY) {
-                        throw errors.fail("policy-string must be an array of strings, got " + ReadErrors.describe(v),
+                        throw errors.fail("policy-string must be an array of strings, got " + JsonInput.describe(v),
                                 c.pointer(), p.currentTokenLocation());
                     } else {
                         String ptr = c.pointer();
@@ -561,7 +561,7 @@ public final class ReportReader {
             return List.of(s);
         }
         if (v != JsonToken.START_ARRAY) {
-            throw errors.fail(name + " must be an array of strings, got " + ReadErrors.describe(v), c.pointer(),
+            throw errors.fail(name + " must be an array of strings, got " + JsonInput.describe(v), c.pointer(),
                     p.currentTokenLocation());
         }
         String ptr = c.pointer();

@@ -46,7 +46,7 @@ final class Values {
         if (v == JsonToken.VALUE_STRING) {
             return checked(p.getString(), w);
         }
-        throw errors.fail(w.name() + " must be a string, got " + ReadErrors.describe(v), w.pointer(),
+        throw errors.fail(w.name() + " must be a string, got " + JsonInput.describe(v), w.pointer(),
                 p.currentTokenLocation());
     }
 
@@ -68,7 +68,7 @@ final class Values {
     /** A string element of a list at {@code ptr}. */
     String element(JsonToken t, String ptr) {
         if (t != JsonToken.VALUE_STRING) {
-            throw errors.fail("expected a string, got " + ReadErrors.describe(t), ptr, p.currentTokenLocation());
+            throw errors.fail("expected a string, got " + JsonInput.describe(t), ptr, p.currentTokenLocation());
         }
         String s = p.getString();
         int at = Syntax.unpairedSurrogate(s);
@@ -115,7 +115,7 @@ final class Values {
             return decimalCount(w, loc);
         }
         String got = v == JsonToken.VALUE_STRING ? "the string " + SenderText.quote(p.getString())
-                : ReadErrors.describe(v);
+                : JsonInput.describe(v);
         throw errors.fail(notACount(got), w.pointer(), loc);
     }
 
