@@ -6,7 +6,7 @@ package dev.tlsrpt.internal;
  *
  * @param <E> the object's members
  */
-final class MemberCursor<E extends Enum<E> & MemberTable.Member> implements Values.Where {
+final class MemberCursor<E extends Enum<E>> implements Values.Where {
     final MemberTable<E> table;
     private int policy;
     private int detail;

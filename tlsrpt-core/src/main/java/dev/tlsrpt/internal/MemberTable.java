@@ -2,40 +2,25 @@ package dev.tlsrpt.internal;
 
 import dev.tlsrpt.DeviationKind;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.sym.PropertyNameMatcher;
 import tools.jackson.core.util.Named;
 
 /**
- * The members RFC 8460 section 4.4 defines in one JSON object of a report, one enum constant each: the reader
- * selects a member by the index Jackson's {@link PropertyNameMatcher} gives for its name (matched on the bytes,
- * as Moshi's {@code JsonReader.Options} selects names), and the schema validator takes its catalogue of known
- * names from here. A draft-era name selects its RFC member.
+ * The members RFC 8460 section 4.4 defines in one JSON object of a report, one enum constant each (its wire
+ * name is the constant's name in lower case with hyphens): the reader selects a member by the index Jackson's
+ * {@link PropertyNameMatcher} gives for its name (matched on the bytes, as Moshi's {@code JsonReader.Options}
+ * selects names), and the schema validator takes its catalogue of known names from here. A draft-era name
+ * selects its RFC member.
  *
  * @param <E> the object's members
  */
-public final class MemberTable<E extends Enum<E> & MemberTable.Member> {
-
-    /** One member of an RFC 8460 object: an enum constant carrying its {@link MemberSpec}. */
-    public interface Member {
-        /**
-         * The member's names and what its absence means.
-         *
-         * @return the spec
-         */
-        MemberSpec spec();
-
-        /**
-         * The member's name in RFC 8460.
-         *
-         * @return the wire name
-         */
-        default String wireName() {
-            return spec().wireName();
-        }
-    }
+public final class MemberTable<E extends Enum<E>> {
 
     /**
      * A member's names and the meaning of its absence.
@@ -64,26 +49,11 @@ public final class MemberTable<E extends Enum<E> & MemberTable.Member> {
             Objects.requireNonNull(wireName, "wireName");
             Objects.requireNonNull(reading, "reading");
         }
-
-        static MemberSpec required(String wireName) {
-            return new MemberSpec(wireName, null, true, null, "");
-        }
-
-        static MemberSpec optional(String wireName) {
-            return new MemberSpec(wireName, null, false, null, "");
-        }
-
-        static MemberSpec ifMissing(String wireName, DeviationKind kind, String reading) {
-            return new MemberSpec(wireName, null, false, kind, reading);
-        }
-
-        MemberSpec draft(String name) {
-            return new MemberSpec(wireName, name, required, ifMissing, reading);
-        }
     }
 
     final PropertyNameMatcher matcher;
     private final List<E> members;
+    private final Map<E, MemberSpec> specs;
     /** By match index: the member, whether the name is its draft name, and the name. */
     private final List<E> byIndex = new ArrayList<>();
     private final boolean[] draft;
@@ -94,15 +64,16 @@ public final class MemberTable<E extends Enum<E> & MemberTable.Member> {
     final int requiredMask;
     final int expectedMask;
 
-    private MemberTable(Class<E> type, String... pointerParts) {
+    private MemberTable(Class<E> type, String[] pointerParts, Map<E, MemberSpec> specs) {
         this.members = List.of(type.getEnumConstants());
+        this.specs = specs;
         this.pointerParts = pointerParts.clone();
         List<String> all = new ArrayList<>();
         List<Boolean> drafts = new ArrayList<>();
         int required = 0;
         int expected = 0;
         for (E m : members) {
-            MemberSpec spec = m.spec();
+            MemberSpec spec = specs.get(m);
             all.add(spec.wireName());
             byIndex.add(m);
             drafts.add(false);
@@ -132,9 +103,57 @@ public final class MemberTable<E extends Enum<E> & MemberTable.Member> {
         this.matcher = ReportReader.DEFAULT_FACTORY.constructNameMatcher(named, false);
     }
 
-    /** The table of an object's members; its pointer is the parts joined by the policy and detail indexes. */
-    static <E extends Enum<E> & Member> MemberTable<E> of(Class<E> type, String... pointerParts) {
-        return new MemberTable<>(type, pointerParts);
+    /**
+     * Starts the table of an object's members, each optional until the builder says otherwise; the object's
+     * pointer is the parts joined by the policy and detail indexes.
+     */
+    static <E extends Enum<E>> Builder<E> of(Class<E> type, String... pointerParts) {
+        return new Builder<>(type, pointerParts);
+    }
+
+    /** What the members' absence means and their draft names, then the table. */
+    static final class Builder<E extends Enum<E>> {
+        private final Class<E> type;
+        private final String[] pointerParts;
+        private final Map<E, MemberSpec> specs;
+
+        private Builder(Class<E> type, String[] pointerParts) {
+            this.type = type;
+            this.pointerParts = pointerParts;
+            this.specs = new EnumMap<>(type);
+            for (E m : type.getEnumConstants()) {
+                specs.put(m, new MemberSpec(m.name().toLowerCase(Locale.ROOT).replace('_', '-'), null, false, null,
+                        ""));
+            }
+        }
+
+        /** Members a report cannot be read without. */
+        @SafeVarargs
+        final Builder<E> required(E... members) {
+            for (E m : members) {
+                MemberSpec s = specs.get(m);
+                specs.put(m, new MemberSpec(s.wireName(), s.draftName(), true, null, ""));
+            }
+            return this;
+        }
+
+        /** A member whose absence is a deviation, read as {@code reading} says. */
+        Builder<E> ifMissing(E member, DeviationKind kind, String reading) {
+            MemberSpec s = specs.get(member);
+            specs.put(member, new MemberSpec(s.wireName(), s.draftName(), false, kind, reading));
+            return this;
+        }
+
+        /** A member's draft-era name. */
+        Builder<E> draft(E member, String name) {
+            MemberSpec s = specs.get(member);
+            specs.put(member, new MemberSpec(s.wireName(), name, s.required(), s.ifMissing(), s.reading()));
+            return this;
+        }
+
+        MemberTable<E> build() {
+            return new MemberTable<>(type, pointerParts, specs);
+        }
     }
 
     static int bit(Enum<?> member) {
@@ -148,6 +167,16 @@ public final class MemberTable<E extends Enum<E> & MemberTable.Member> {
      */
     public List<E> members() {
         return members;
+    }
+
+    /**
+     * A member's names and what its absence means.
+     *
+     * @param member the member
+     * @return its spec
+     */
+    public MemberSpec spec(E member) {
+        return specs.get(member);
     }
 
     /**
@@ -169,7 +198,7 @@ public final class MemberTable<E extends Enum<E> & MemberTable.Member> {
      */
     public String rfcName(String name) {
         E m = lookup(name);
-        return m == null ? name : m.wireName();
+        return m == null ? name : specs.get(m).wireName();
     }
 
     E member(int index) {

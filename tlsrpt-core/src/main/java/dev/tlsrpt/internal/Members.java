@@ -1,11 +1,6 @@
 package dev.tlsrpt.internal;
 
-import static dev.tlsrpt.internal.MemberTable.MemberSpec.ifMissing;
-import static dev.tlsrpt.internal.MemberTable.MemberSpec.optional;
-import static dev.tlsrpt.internal.MemberTable.MemberSpec.required;
-
 import dev.tlsrpt.DeviationKind;
-import dev.tlsrpt.internal.MemberTable.MemberSpec;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,22 +13,119 @@ public final class Members {
     private Members() {
     }
 
+    /** The members of the report object. */
+    public enum ReportMember {
+        /** {@code organization-name}, required. */
+        ORGANIZATION_NAME,
+        /** {@code date-range}, required. */
+        DATE_RANGE,
+        /** {@code contact-info}; its absence is a deviation. */
+        CONTACT_INFO,
+        /** {@code report-id}; its absence is a deviation. */
+        REPORT_ID,
+        /** {@code policies}, required. */
+        POLICIES
+    }
+
+    /** The members of {@code date-range}. */
+    public enum DateRangeMember {
+        /** {@code start-datetime}, required. */
+        START_DATETIME,
+        /** {@code end-datetime}, required. */
+        END_DATETIME
+    }
+
+    /** The members of a {@code policies} entry. */
+    public enum PolicyResultMember {
+        /** {@code policy}, required. */
+        POLICY,
+        /** {@code summary}, required. */
+        SUMMARY,
+        /** {@code failure-details}, optional. */
+        FAILURE_DETAILS
+    }
+
+    /** The members of {@code policy}. */
+    public enum PolicyMember {
+        /** {@code policy-type}, required. */
+        POLICY_TYPE,
+        /** {@code policy-string}; whether its absence is a deviation depends on the policy type. */
+        POLICY_STRING,
+        /** {@code policy-domain}; its absence is a deviation. */
+        POLICY_DOMAIN,
+        /** {@code mx-host}, draft name {@code mx-host-pattern}; optional. */
+        MX_HOST
+    }
+
+    /** The members of {@code summary}. */
+    public enum SummaryMember {
+        /** {@code total-successful-session-count}; its absence is a deviation, read as 0. */
+        TOTAL_SUCCESSFUL_SESSION_COUNT,
+        /** {@code total-failure-session-count}; its absence is a deviation, read as 0. */
+        TOTAL_FAILURE_SESSION_COUNT
+    }
+
+    /** The members of a {@code failure-details} entry. */
+    public enum DetailMember {
+        /** {@code result-type}, required. */
+        RESULT_TYPE,
+        /** {@code sending-mta-ip}; its absence is a deviation. */
+        SENDING_MTA_IP,
+        /** {@code receiving-mx-hostname}; its absence is a deviation. */
+        RECEIVING_MX_HOSTNAME,
+        /** {@code receiving-mx-helo}, optional. */
+        RECEIVING_MX_HELO,
+        /** {@code receiving-ip}, optional. */
+        RECEIVING_IP,
+        /** {@code failed-session-count}; its absence is a deviation, read as 0. */
+        FAILED_SESSION_COUNT,
+        /** {@code additional-information}, draft name {@code additional-info-uri}; optional. */
+        ADDITIONAL_INFORMATION,
+        /** {@code failure-reason-code}, draft name {@code failure-error-code}; optional. */
+        FAILURE_REASON_CODE
+    }
+
     /** The report object. */
-    public static final MemberTable<ReportMember> REPORT = MemberTable.of(ReportMember.class, "/");
+    public static final MemberTable<ReportMember> REPORT = MemberTable.of(ReportMember.class, "/")
+            .required(ReportMember.ORGANIZATION_NAME, ReportMember.DATE_RANGE, ReportMember.POLICIES)
+            .ifMissing(ReportMember.CONTACT_INFO, DeviationKind.MISSING_CONTACT_INFO, "")
+            .ifMissing(ReportMember.REPORT_ID, DeviationKind.MISSING_REPORT_ID, "")
+            .build();
     /** {@code date-range}. */
     public static final MemberTable<DateRangeMember> DATE_RANGE =
-            MemberTable.of(DateRangeMember.class, "/date-range/");
+            MemberTable.of(DateRangeMember.class, "/date-range/")
+                    .required(DateRangeMember.START_DATETIME, DateRangeMember.END_DATETIME)
+                    .build();
     /** A {@code policies} entry. */
     public static final MemberTable<PolicyResultMember> POLICY_RESULT =
-            MemberTable.of(PolicyResultMember.class, "/policies/", "/");
+            MemberTable.of(PolicyResultMember.class, "/policies/", "/")
+                    .required(PolicyResultMember.POLICY, PolicyResultMember.SUMMARY)
+                    .build();
     /** {@code policy}. */
-    public static final MemberTable<PolicyMember> POLICY = MemberTable.of(PolicyMember.class, "/policies/", "/policy/");
+    public static final MemberTable<PolicyMember> POLICY =
+            MemberTable.of(PolicyMember.class, "/policies/", "/policy/")
+                    .required(PolicyMember.POLICY_TYPE)
+                    .ifMissing(PolicyMember.POLICY_DOMAIN, DeviationKind.MISSING_POLICY_DOMAIN, "")
+                    .draft(PolicyMember.MX_HOST, "mx-host-pattern")
+                    .build();
     /** {@code summary}. */
     public static final MemberTable<SummaryMember> SUMMARY =
-            MemberTable.of(SummaryMember.class, "/policies/", "/summary/");
+            MemberTable.of(SummaryMember.class, "/policies/", "/summary/")
+                    .ifMissing(SummaryMember.TOTAL_SUCCESSFUL_SESSION_COUNT, DeviationKind.MISSING_SESSION_COUNT,
+                            "; read as 0")
+                    .ifMissing(SummaryMember.TOTAL_FAILURE_SESSION_COUNT, DeviationKind.MISSING_SESSION_COUNT,
+                            "; read as 0")
+                    .build();
     /** A {@code failure-details} entry. */
     public static final MemberTable<DetailMember> FAILURE_DETAIL =
-            MemberTable.of(DetailMember.class, "/policies/", "/failure-details/", "/");
+            MemberTable.of(DetailMember.class, "/policies/", "/failure-details/", "/")
+                    .required(DetailMember.RESULT_TYPE)
+                    .ifMissing(DetailMember.SENDING_MTA_IP, DeviationKind.MISSING_SENDING_MTA_IP, "")
+                    .ifMissing(DetailMember.RECEIVING_MX_HOSTNAME, DeviationKind.MISSING_RECEIVING_MX_HOSTNAME, "")
+                    .ifMissing(DetailMember.FAILED_SESSION_COUNT, DeviationKind.MISSING_SESSION_COUNT, "; read as 0")
+                    .draft(DetailMember.ADDITIONAL_INFORMATION, "additional-info-uri")
+                    .draft(DetailMember.FAILURE_REASON_CODE, "failure-error-code")
+                    .build();
 
     private static final List<MemberTable<?>> ALL =
             List.of(REPORT, DATE_RANGE, POLICY_RESULT, POLICY, SUMMARY, FAILURE_DETAIL);
@@ -46,152 +138,11 @@ public final class Members {
      */
     public static @Nullable String rfcNameOfDraft(String name) {
         for (MemberTable<?> table : ALL) {
-            for (MemberTable.Member m : table.members()) {
-                if (name.equals(m.spec().draftName())) {
-                    return m.wireName();
-                }
+            String rfc = table.rfcName(name);
+            if (!rfc.equals(name)) {
+                return rfc;
             }
         }
         return null;
-    }
-
-    /** The members of the report object. */
-    public enum ReportMember implements MemberTable.Member {
-        /** {@code organization-name}, required. */
-        ORGANIZATION_NAME(required("organization-name")),
-        /** {@code date-range}, required. */
-        DATE_RANGE(required("date-range")),
-        /** {@code contact-info}; its absence is a deviation. */
-        CONTACT_INFO(ifMissing("contact-info", DeviationKind.MISSING_CONTACT_INFO, "")),
-        /** {@code report-id}; its absence is a deviation. */
-        REPORT_ID(ifMissing("report-id", DeviationKind.MISSING_REPORT_ID, "")),
-        /** {@code policies}, required. */
-        POLICIES(required("policies"));
-
-        private final MemberSpec spec;
-
-        ReportMember(MemberSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public MemberSpec spec() {
-            return spec;
-        }
-    }
-
-    /** The members of {@code date-range}. */
-    public enum DateRangeMember implements MemberTable.Member {
-        /** {@code start-datetime}, required. */
-        START_DATETIME(required("start-datetime")),
-        /** {@code end-datetime}, required. */
-        END_DATETIME(required("end-datetime"));
-
-        private final MemberSpec spec;
-
-        DateRangeMember(MemberSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public MemberSpec spec() {
-            return spec;
-        }
-    }
-
-    /** The members of a {@code policies} entry. */
-    public enum PolicyResultMember implements MemberTable.Member {
-        /** {@code policy}, required. */
-        POLICY(required("policy")),
-        /** {@code summary}, required. */
-        SUMMARY(required("summary")),
-        /** {@code failure-details}, optional. */
-        FAILURE_DETAILS(optional("failure-details"));
-
-        private final MemberSpec spec;
-
-        PolicyResultMember(MemberSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public MemberSpec spec() {
-            return spec;
-        }
-    }
-
-    /** The members of {@code policy}. */
-    public enum PolicyMember implements MemberTable.Member {
-        /** {@code policy-type}, required. */
-        POLICY_TYPE(required("policy-type")),
-        /** {@code policy-string}; whether its absence is a deviation depends on the policy type. */
-        POLICY_STRING(optional("policy-string")),
-        /** {@code policy-domain}; its absence is a deviation. */
-        POLICY_DOMAIN(ifMissing("policy-domain", DeviationKind.MISSING_POLICY_DOMAIN, "")),
-        /** {@code mx-host}, draft name {@code mx-host-pattern}; optional. */
-        MX_HOST(optional("mx-host").draft("mx-host-pattern"));
-
-        private final MemberSpec spec;
-
-        PolicyMember(MemberSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public MemberSpec spec() {
-            return spec;
-        }
-    }
-
-    /** The members of {@code summary}. */
-    public enum SummaryMember implements MemberTable.Member {
-        /** {@code total-successful-session-count}; its absence is a deviation, read as 0. */
-        TOTAL_SUCCESSFUL_SESSION_COUNT(ifMissing("total-successful-session-count",
-                DeviationKind.MISSING_SESSION_COUNT, "; read as 0")),
-        /** {@code total-failure-session-count}; its absence is a deviation, read as 0. */
-        TOTAL_FAILURE_SESSION_COUNT(ifMissing("total-failure-session-count",
-                DeviationKind.MISSING_SESSION_COUNT, "; read as 0"));
-
-        private final MemberSpec spec;
-
-        SummaryMember(MemberSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public MemberSpec spec() {
-            return spec;
-        }
-    }
-
-    /** The members of a {@code failure-details} entry. */
-    public enum DetailMember implements MemberTable.Member {
-        /** {@code result-type}, required. */
-        RESULT_TYPE(required("result-type")),
-        /** {@code sending-mta-ip}; its absence is a deviation. */
-        SENDING_MTA_IP(ifMissing("sending-mta-ip", DeviationKind.MISSING_SENDING_MTA_IP, "")),
-        /** {@code receiving-mx-hostname}; its absence is a deviation. */
-        RECEIVING_MX_HOSTNAME(ifMissing("receiving-mx-hostname", DeviationKind.MISSING_RECEIVING_MX_HOSTNAME, "")),
-        /** {@code receiving-mx-helo}, optional. */
-        RECEIVING_MX_HELO(optional("receiving-mx-helo")),
-        /** {@code receiving-ip}, optional. */
-        RECEIVING_IP(optional("receiving-ip")),
-        /** {@code failed-session-count}; its absence is a deviation, read as 0. */
-        FAILED_SESSION_COUNT(ifMissing("failed-session-count", DeviationKind.MISSING_SESSION_COUNT, "; read as 0")),
-        /** {@code additional-information}, draft name {@code additional-info-uri}; optional. */
-        ADDITIONAL_INFORMATION(optional("additional-information").draft("additional-info-uri")),
-        /** {@code failure-reason-code}, draft name {@code failure-error-code}; optional. */
-        FAILURE_REASON_CODE(optional("failure-reason-code").draft("failure-error-code"));
-
-        private final MemberSpec spec;
-
-        DetailMember(MemberSpec spec) {
-            this.spec = spec;
-        }
-
-        @Override
-        public MemberSpec spec() {
-            return spec;
-        }
     }
 }

@@ -215,7 +215,7 @@ public final class ReportReader {
      *
      * @return the member, or null at the end of the object
      */
-    private <E extends Enum<E> & MemberTable.Member> @Nullable E next(MemberCursor<E> c) {
+    private <E extends Enum<E>> @Nullable E next(MemberCursor<E> c) {
         JsonParser p = parser();
         MemberTable<E> table = c.table;
         while (true) {
@@ -247,7 +247,7 @@ public final class ReportReader {
                 TokenStreamLocation at = p.currentTokenLocation();
                 p.nextToken();
                 errors.deviate(DeviationKind.DRAFT_MEMBER_NAME, c.pointer(), at,
-                        name + " is a draft name; read as " + member.wireName());
+                        name + " is a draft name; read as " + table.spec(member).wireName());
             } else {
                 p.nextToken();
             }
@@ -256,23 +256,25 @@ public final class ReportReader {
     }
 
     /** Fails at the first member missing that the object requires; {@code end} is the object's end. */
-    private <E extends Enum<E> & MemberTable.Member> void requireMembers(MemberCursor<E> c,
-            TokenStreamLocation end) {
+    private <E extends Enum<E>> void requireMembers(MemberCursor<E> c, TokenStreamLocation end) {
         if (!c.hasAll(c.table.requiredMask)) {
             for (E m : c.table.members()) {
-                if (m.spec().required() && !c.has(m)) {
-                    throw errors.fail(m.wireName() + " is missing", c.base() + m.wireName(), end);
+                MemberTable.MemberSpec spec = c.table.spec(m);
+                if (spec.required() && !c.has(m)) {
+                    throw errors.fail(spec.wireName() + " is missing", c.base() + spec.wireName(), end);
                 }
             }
         }
     }
 
     /** Reports each member missing whose absence is a catalogued deviation. */
-    private <E extends Enum<E> & MemberTable.Member> void reportMissing(MemberCursor<E> c, TokenStreamLocation end) {
+    private <E extends Enum<E>> void reportMissing(MemberCursor<E> c, TokenStreamLocation end) {
         for (E m : c.table.members()) {
-            DeviationKind kind = m.spec().ifMissing();
+            MemberTable.MemberSpec spec = c.table.spec(m);
+            DeviationKind kind = spec.ifMissing();
             if (kind != null && !c.has(m)) {
-                errors.deviate(kind, c.base() + m.wireName(), end, m.wireName() + " is missing" + m.spec().reading());
+                errors.deviate(kind, c.base() + spec.wireName(), end,
+                        spec.wireName() + " is missing" + spec.reading());
             }
         }
     }
