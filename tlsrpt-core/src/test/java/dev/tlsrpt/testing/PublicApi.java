@@ -1,9 +1,10 @@
 package dev.tlsrpt.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +16,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
 
 /**
  * The public API surface of a module, read from its compiled classes: every type a user can name in the
@@ -26,21 +27,47 @@ import java.util.stream.Stream;
  * test-jar.
  */
 public final class PublicApi {
+    /** The committed surface of the module under test, relative to its base directory (surefire's). */
+    public static final Path COMMITTED = Path.of("src", "test", "resources", "api", "public-types.txt");
+
+    /** The module's sources, relative to its base directory. */
+    public static final Path SOURCES = Path.of("src", "main", "java");
+
     private PublicApi() {
     }
 
     /**
-     * The surface of the exported packages in the directory of compiled classes that holds {@code anchor}.
+     * Checks the module's published surface: the packages its {@code module-info.java} exports to everyone
+     * (one of them {@code anchor}'s), the public types and constructors there equal to the committed list, no
+     * class open to subclassing unless listed with its reason, and {@code @since} on every public type.
      *
-     * @param anchor a class of the module's main code
-     * @param packages the exported packages
-     * @return one line per public type, {@code name kind}, and one per public or protected constructor of a
-     *     class, {@code name(parameter types)}, sorted
-     * @throws IOException when the directory cannot be listed
+     * @param anchor a class of the module's main code, in an exported package
+     * @param openWithReason class name to why it is abstract or open
+     * @throws IOException when the classes, sources or committed list cannot be read
      */
-    public static List<String> surface(Class<?> anchor, Set<String> packages) throws IOException {
+    public static void assertSurface(Class<?> anchor, Map<String, String> openWithReason) throws IOException {
+        Set<String> exported = Set.copyOf(exportedPackages(SOURCES.resolve("module-info.java")));
+        assertThat(exported).as("packages exported to everyone").contains(anchor.getPackageName());
+        List<Class<?>> types = publicTypes(anchor, exported);
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(surface(types))
+                .as("the public surface; a deliberate change updates %s and CHANGES.md's reviewed list", COMMITTED)
+                .containsExactlyElementsOf(committed());
+        soft.assertThat(openWithoutReason(types, openWithReason)).as("public classes open to subclassing").isEmpty();
+        soft.assertThat(withoutSince(types, SOURCES)).as("public types without @since").isEmpty();
+        soft.assertAll();
+    }
+
+    /**
+     * The surface of some types.
+     *
+     * @param types the public types
+     * @return one line per type, {@code name kind}, and one per public or protected constructor of a class,
+     *     {@code name(parameter types)}, sorted
+     */
+    public static List<String> surface(List<Class<?>> types) {
         List<String> lines = new ArrayList<>();
-        for (Class<?> c : publicTypes(anchor, packages)) {
+        for (Class<?> c : types) {
             lines.add(name(c) + " " + kind(c));
             if (!c.isRecord() && !c.isEnum() && !c.isInterface()) {
                 for (Constructor<?> k : c.getDeclaredConstructors()) {
@@ -55,34 +82,20 @@ public final class PublicApi {
     }
 
     /**
-     * The public types a user can name (public, and every enclosing type public) in the given packages.
+     * The public types a user can name (public, and every enclosing type public) in the given packages of the
+     * directory of compiled classes that holds {@code anchor}.
      *
      * @param anchor a class of the module's main code
      * @param packages the exported packages
      * @return the types, by name
-     * @throws IOException when the directory cannot be listed
+     * @throws IOException when the directory cannot be listed or a class not loaded
      */
     public static List<Class<?>> publicTypes(Class<?> anchor, Set<String> packages) throws IOException {
-        Path root;
-        try {
-            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("no directory for " + anchor, e);
-        }
-        if (!Files.isDirectory(root)) {
-            throw new IOException(anchor + " was not loaded from a directory of classes but from " + root);
-        }
-        List<String> names;
-        try (Stream<Path> files = Files.walk(root)) {
-            names = files.map(root::relativize).map(Path::toString).filter(n -> n.endsWith(".class"))
-                    .map(n -> n.substring(0, n.length() - ".class".length())
-                            .replace(root.getFileSystem().getSeparator(), "."))
-                    .filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info"))
-                    .filter(n -> packages.contains(n.substring(0, n.lastIndexOf('.'))))
-                    .sorted().toList();
-        }
         List<Class<?>> types = new ArrayList<>();
-        for (String name : names) {
+        for (String name : TestClasses.classNames(anchor)) {
+            if (!packages.contains(name.substring(0, name.lastIndexOf('.')))) {
+                continue;
+            }
             Class<?> c;
             try {
                 c = Class.forName(name, false, anchor.getClassLoader());
@@ -108,13 +121,7 @@ public final class PublicApi {
         return true;
     }
 
-    /**
-     * The name a user writes: the package, then the enclosing types and the type, joined by dots.
-     *
-     * @param c the type
-     * @return its canonical name
-     */
-    public static String name(Class<?> c) {
+    private static String name(Class<?> c) {
         return c.getCanonicalName();
     }
 
@@ -225,7 +232,4 @@ public final class PublicApi {
         return Files.readAllLines(COMMITTED, StandardCharsets.UTF_8).stream().map(String::strip)
                 .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
-
-    /** The committed surface of the module under test, relative to its base directory (surefire's). */
-    public static final Path COMMITTED = Path.of("src", "test", "resources", "api", "public-types.txt");
 }
