@@ -490,7 +490,7 @@ class SummaryCommandTest {
     void colourOnATerminal() throws Exception {
         Path dir = tmp.resolve("one");
         Fixtures.write(dir.resolve("one.json"), Fixtures.sample());
-        assertThat(Run.onTerminal(Map.of(), "summary", dir.toString()).out).contains("\u001b[1m", "\u001b[1;31mCRITICAL");
+        assertThat(Run.onTerminal(Map.of(), "summary", dir.toString()).out).contains("\u001b[1m", "\u001b[33mWARNING");
         assertThat(Run.onTerminal(Map.of(), "summary", "--no-color", dir.toString()).out).doesNotContain("\u001b[");
         assertThat(Run.onTerminal(Map.of("NO_COLOR", "yes"), "summary", dir.toString()).out).doesNotContain("\u001b[");
     }
