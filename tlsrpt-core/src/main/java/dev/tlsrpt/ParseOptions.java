@@ -1,6 +1,6 @@
 package dev.tlsrpt;
 
-import java.util.Objects;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -37,39 +37,51 @@ public final class ParseOptions {
     /** Default for {@link #maxDeviations()}. */
     public static final long DEFAULT_MAX_DEVIATIONS = 100_000;
 
-    private static final ParseOptions LENIENT = new ParseOptions(false, DEFAULT_MAX_COMPRESSED_BYTES,
-            DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
-            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS, DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_DEVIATIONS);
+    /** The limits, in the order {@link #toString()} lists them, with their names and defaults. */
+    private enum Limit {
+        COMPRESSED_BYTES("maxCompressedBytes", DEFAULT_MAX_COMPRESSED_BYTES),
+        DECOMPRESSED_BYTES("maxDecompressedBytes", DEFAULT_MAX_DECOMPRESSED_BYTES),
+        NESTING_DEPTH("maxNestingDepth", DEFAULT_MAX_NESTING_DEPTH),
+        STRING_LENGTH("maxStringLength", DEFAULT_MAX_STRING_LENGTH),
+        POLICIES("maxPolicies", DEFAULT_MAX_POLICIES),
+        FAILURE_DETAILS("maxFailureDetails", DEFAULT_MAX_FAILURE_DETAILS),
+        LIST_LENGTH("maxListLength", DEFAULT_MAX_LIST_LENGTH),
+        DEVIATIONS("maxDeviations", DEFAULT_MAX_DEVIATIONS);
+
+        final String optionName;
+        final long defaultValue;
+
+        Limit(String optionName, long defaultValue) {
+            this.optionName = optionName;
+            this.defaultValue = defaultValue;
+        }
+    }
+
+    private static final ParseOptions LENIENT = new ParseOptions(false,
+            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray());
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
-    private final long maxCompressedBytes;
-    private final long maxDecompressedBytes;
-    private final int maxNestingDepth;
-    private final int maxStringLength;
-    private final long maxPolicies;
-    private final long maxFailureDetails;
-    private final int maxListLength;
-    private final long maxDeviations;
+    /** By {@link Limit} ordinal; each positive. */
+    private final long[] limits;
 
-    private ParseOptions(boolean strict, long maxCompressedBytes, long maxDecompressedBytes, int maxNestingDepth,
-            int maxStringLength, long maxPolicies, long maxFailureDetails, int maxListLength, long maxDeviations) {
+    private ParseOptions(boolean strict, long[] limits) {
         this.strict = strict;
-        this.maxCompressedBytes = positive(maxCompressedBytes, "maxCompressedBytes");
-        this.maxDecompressedBytes = positive(maxDecompressedBytes, "maxDecompressedBytes");
-        this.maxNestingDepth = (int) positive(maxNestingDepth, "maxNestingDepth");
-        this.maxStringLength = (int) positive(maxStringLength, "maxStringLength");
-        this.maxPolicies = positive(maxPolicies, "maxPolicies");
-        this.maxFailureDetails = positive(maxFailureDetails, "maxFailureDetails");
-        this.maxListLength = (int) positive(maxListLength, "maxListLength");
-        this.maxDeviations = positive(maxDeviations, "maxDeviations");
+        this.limits = limits;
     }
 
-    private static long positive(long value, String name) {
+    /** A copy with one limit changed, refused by name when it is not positive. */
+    private ParseOptions with(Limit limit, long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new IllegalArgumentException(limit.optionName + " must be positive, got " + value);
         }
-        return value;
+        long[] copy = limits.clone();
+        copy[limit.ordinal()] = value;
+        return new ParseOptions(strict, copy);
+    }
+
+    private long get(Limit limit) {
+        return limits[limit.ordinal()];
     }
 
     /**
@@ -105,7 +117,7 @@ public final class ParseOptions {
      * @return the limit in bytes
      */
     public long maxCompressedBytes() {
-        return maxCompressedBytes;
+        return get(Limit.COMPRESSED_BYTES);
     }
 
     /**
@@ -114,7 +126,7 @@ public final class ParseOptions {
      * @return the limit in bytes
      */
     public long maxDecompressedBytes() {
-        return maxDecompressedBytes;
+        return get(Limit.DECOMPRESSED_BYTES);
     }
 
     /**
@@ -123,7 +135,7 @@ public final class ParseOptions {
      * @return the limit in levels
      */
     public int maxNestingDepth() {
-        return maxNestingDepth;
+        return (int) get(Limit.NESTING_DEPTH);
     }
 
     /**
@@ -132,7 +144,7 @@ public final class ParseOptions {
      * @return the limit in characters
      */
     public int maxStringLength() {
-        return maxStringLength;
+        return (int) get(Limit.STRING_LENGTH);
     }
 
     /**
@@ -141,7 +153,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxPolicies() {
-        return maxPolicies;
+        return get(Limit.POLICIES);
     }
 
     /**
@@ -150,7 +162,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxFailureDetails() {
-        return maxFailureDetails;
+        return get(Limit.FAILURE_DETAILS);
     }
 
     /**
@@ -159,7 +171,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public int maxListLength() {
-        return maxListLength;
+        return (int) get(Limit.LIST_LENGTH);
     }
 
     /**
@@ -173,7 +185,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxDeviations() {
-        return maxDeviations;
+        return get(Limit.DEVIATIONS);
     }
 
     /**
@@ -183,8 +195,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxListLength(int count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, count, maxDeviations);
+        return with(Limit.LIST_LENGTH, count);
     }
 
     /**
@@ -194,8 +205,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDeviations(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, count);
+        return with(Limit.DEVIATIONS, count);
     }
 
     /**
@@ -205,8 +215,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withStrict(boolean strict) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return new ParseOptions(strict, limits);
     }
 
     /**
@@ -216,8 +225,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxCompressedBytes(long bytes) {
-        return new ParseOptions(strict, bytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(Limit.COMPRESSED_BYTES, bytes);
     }
 
     /**
@@ -227,8 +235,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDecompressedBytes(long bytes) {
-        return new ParseOptions(strict, maxCompressedBytes, bytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(Limit.DECOMPRESSED_BYTES, bytes);
     }
 
     /**
@@ -238,8 +245,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxNestingDepth(int depth) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, depth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(Limit.NESTING_DEPTH, depth);
     }
 
     /**
@@ -249,8 +255,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxStringLength(int chars) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, chars,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return with(Limit.STRING_LENGTH, chars);
     }
 
     /**
@@ -260,8 +265,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxPolicies(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, count, maxFailureDetails, maxListLength, maxDeviations);
+        return with(Limit.POLICIES, count);
     }
 
     /**
@@ -271,31 +275,25 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxFailureDetails(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, count, maxListLength, maxDeviations);
+        return with(Limit.FAILURE_DETAILS, count);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ParseOptions p && strict == p.strict && maxCompressedBytes == p.maxCompressedBytes
-                && maxDecompressedBytes == p.maxDecompressedBytes && maxNestingDepth == p.maxNestingDepth
-                && maxStringLength == p.maxStringLength && maxPolicies == p.maxPolicies
-                && maxFailureDetails == p.maxFailureDetails && maxListLength == p.maxListLength
-                && maxDeviations == p.maxDeviations;
+        return o instanceof ParseOptions p && strict == p.strict && Arrays.equals(limits, p.limits);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+        return 31 * Boolean.hashCode(strict) + Arrays.hashCode(limits);
     }
 
     @Override
     public String toString() {
-        return "ParseOptions[" + (strict ? "strict" : "lenient") + ", maxCompressedBytes=" + maxCompressedBytes
-                + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxNestingDepth=" + maxNestingDepth
-                + ", maxStringLength=" + maxStringLength + ", maxPolicies=" + maxPolicies
-                + ", maxFailureDetails=" + maxFailureDetails + ", maxListLength=" + maxListLength
-                + ", maxDeviations=" + maxDeviations + "]";
+        StringBuilder b = new StringBuilder("ParseOptions[").append(strict ? "strict" : "lenient");
+        for (Limit limit : Limit.values()) {
+            b.append(", ").append(limit.optionName).append('=').append(get(limit));
+        }
+        return b.append(']').toString();
     }
 }

@@ -303,7 +303,7 @@ class HostileInputTest {
                 + " diagnosed to text without them (issue 13)", bytes(HostileReports.escapes()),
                 readsWith(DeviationKind.UNKNOWN_MEMBER, "/x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u007f\u202e"
                         + "\u2066\u2028\nINJECTED", r -> {
-                            String text = TlsRpt.diagnose(r).toText(true)
+                            String text = TlsRpt.diagnose(r).toText(dev.tlsrpt.diagnose.TextStyle.ANSI)
                                     .replaceAll("\u001b\\[(?:0|1|1;31|33|36|32)m", "");
                             assertThat(dev.tlsrpt.hostile.SenderTextCases.unsafeAt(text)).isEqualTo(-1);
                             assertThat(text).contains("Org\\u001b[2J");
@@ -424,7 +424,8 @@ class HostileInputTest {
             long chars = d.toText().length() + d.toJson().length();
             return new long[] {allocatedBytes() - before, chars, d.findings().size()};
         }, "no diagnosis within the hang guard");
-        assertThat(out[2]).as("findings").isEqualTo(3 * 3_000);
+        // a failure finding per detail (half of them with the MX host outside the policy) and one for all deviations
+        assertThat(out[2]).as("findings").isEqualTo(3_000 + 1);
         assertThat(out[1]).as("characters of text and JSON").isLessThan(32 * MIB);
         assertThat(out[0]).as("bytes allocated by diagnosing").isLessThan(320 * MIB);
     }

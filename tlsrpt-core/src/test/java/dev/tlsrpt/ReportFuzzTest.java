@@ -7,6 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
 import dev.tlsrpt.hostile.SenderTextCases;
+import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
@@ -66,7 +67,7 @@ class ReportFuzzTest {
             return;
         }
         long jsonBytes;
-        try (InputStream json = TlsRpt.openJson(new ByteArrayInputStream(input), ParseOptions.lenient())) {
+        try (InputStream json = ReportReader.openJson(new ByteArrayInputStream(input), ParseOptions.lenient())) {
             jsonBytes = json.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("a byte array stream cannot fail", e);
@@ -86,7 +87,7 @@ class ReportFuzzTest {
             checkCommandHosts(f.action());
         }
         String text = d.toText();
-        String coloured = d.toText(true);
+        String coloured = d.toText(dev.tlsrpt.diagnose.TextStyle.ANSI);
         String json = d.toJson();
         assertThat(SenderTextCases.unsafeAt(text)).as("terminal escape in the text").isEqualTo(-1);
         assertThat(SenderTextCases.unsafeAt(coloured.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32)m", "")))

@@ -6,6 +6,7 @@ import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.diagnose.TextStyle;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -98,7 +99,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** The CSV columns. */
-    static final List<String> CSV_HEADER = List.of("input", "organization-name", "report-id", "severity", "kind",
+    static final List<String> CSV_HEADER = List.of("input", "organization-name", "report-id", "severity", "impact", "kind",
             "result-type", "policy-type", "policy-domain", "sts-mode", "mx-host", "failed-sessions",
             "policy-sessions", "share", "title", "action", "reference", "pointer");
 
@@ -205,7 +206,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     }
                     first[0] = false;
                     out.println(style.bold("==> " + Text.safe(name) + " <=="));
-                    out.print(d.toText(style.enabled()));
+                    out.print(d.toText(style.enabled() ? TextStyle.ANSI : TextStyle.PLAIN));
                     out.flush();
                 }, env.err(), skipped);
                 if (shown.hidden > 0 && !first[0]) {
@@ -225,7 +226,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                     // every row repeats the report's columns: each is made once, and cut to an excerpt
                     List<String> report = List.of(Text.safe(name),
                             Text.safe(Text.cut(d.organizationName(), MAX_REPEATED)),
-                            Text.safe(Text.cut(d.reportId(), MAX_REPEATED)));
+                            text(d.reportId() == null ? null : Text.cut(d.reportId(), MAX_REPEATED)));
                     for (Finding f : d.findings()) {
                         out.print(Csv.row(csvRow(report, f)));
                     }
@@ -269,7 +270,10 @@ final class DiagnoseCommand implements Callable<Integer> {
          */
         @Nullable Diagnosis diagnose(ParseResult result) {
             Diagnosis d = TlsRpt.diagnose(result);
-            fails |= failOn.fails(d.severity());
+            for (Finding f : d.findings()) {
+                // each finding: an OK verdict may come with INFO notes about the report
+                fails |= failOn.fails(f.severity());
+            }
             if (minSeverity == null) {
                 return d;
             }
@@ -296,7 +300,8 @@ final class DiagnoseCommand implements Callable<Integer> {
     static final int MAX_REPEATED = 255;
 
     private static List<String> csvRow(List<String> report, Finding f) {
-        return List.of(report.get(0), report.get(1), report.get(2), f.severity().name(), f.kind().name(), text(f.resultTypeName()), text(f.policyTypeName()),
+        return List.of(report.get(0), report.get(1), report.get(2), f.severity().wireName(), f.impact().wireName(),
+                f.kind().wireName(), text(f.resultTypeName()), text(f.policyTypeName()),
                 text(f.policyDomain()), f.stsMode() == null ? "" : f.stsMode().wireName(), text(f.mxHost()),
                 Long.toString(f.failedSessions()), Long.toString(f.policySessions()),
                 String.format(Locale.ROOT, "%.6f", f.share()), Text.safe(f.title()), Text.safe(f.action()),

@@ -203,7 +203,7 @@ final class GroupedFindings {
         for (DomainSummary d : s.domains()) {
             for (AggregateFinding f : d.findings()) {
                 out.print(Csv.row(List.of(d.policyDomain() == null ? "" : Text.safe(d.policyDomain()),
-                        f.severity().name(), f.status().wireName(), Text.safe(f.resultTypeName()),
+                        f.severity().wireName(), f.status().wireName(), Text.safe(f.resultTypeName()),
                         f.mxHost() == null ? "" : Text.safe(f.mxHost()), Long.toString(f.failedSessions()),
                         Long.toString(f.reports()), Text.safe(String.join("; ", f.reporters())),
                         f.firstSeen().toString(), f.lastSeen().toString(), Boolean.toString(f.singleReporter()),

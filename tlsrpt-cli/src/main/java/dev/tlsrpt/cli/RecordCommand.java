@@ -1,13 +1,13 @@
 package dev.tlsrpt.cli;
 
-import dev.tlsrpt.MalformedRecordException;
 import dev.tlsrpt.ParseOptions;
-import dev.tlsrpt.RecordCheck;
-import dev.tlsrpt.RecordSelection;
-import dev.tlsrpt.RecordWarning;
-import dev.tlsrpt.RecordWarningKind;
 import dev.tlsrpt.TlsRpt;
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.record.MalformedRecordException;
+import dev.tlsrpt.record.RecordCheck;
+import dev.tlsrpt.record.RecordSelection;
+import dev.tlsrpt.record.RecordWarning;
+import dev.tlsrpt.record.RecordWarningKind;
+import dev.tlsrpt.record.TlsRptRecord;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;

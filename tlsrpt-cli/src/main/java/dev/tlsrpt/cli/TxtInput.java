@@ -1,6 +1,5 @@
 package dev.tlsrpt.cli;
 
-import dev.tlsrpt.TlsRpt;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,7 +34,7 @@ final class TxtInput {
      * @return the records, at least one
      */
     static List<String> records(List<String> args) {
-        String text = args.size() == 1 ? args.get(0) : TlsRpt.joinTxtStrings(args);
+        String text = String.join("", args);
         if (!text.strip().startsWith("\"")) {
             return List.of(text);
         }
@@ -48,7 +47,7 @@ final class TxtInput {
             if (strings == null) {
                 return List.of(text); // not dig's form after all: the record parser says what is wrong
             }
-            records.add(TlsRpt.joinTxtStrings(strings));
+            records.add(String.join("", strings));
         }
         return records.isEmpty() ? List.of(text) : records;
     }

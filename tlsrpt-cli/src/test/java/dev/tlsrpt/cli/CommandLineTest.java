@@ -71,10 +71,10 @@ class CommandLineTest {
     }
 
     @Test
-    void summaryWithoutAnyDirectoryIsAUsageError() {
-        Run run = Run.tlsrpt("summary");
+    void summaryWithoutAnyInputOnATerminalIsAUsageError() {
+        Run run = Run.withStdinOnTerminal("summary");
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("Missing required parameter");
+        assertThat(run.err).contains(InputOptions.NO_INPUT);
     }
 
     @Test

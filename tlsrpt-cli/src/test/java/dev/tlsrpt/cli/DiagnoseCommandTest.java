@@ -31,7 +31,7 @@ class DiagnoseCommandTest {
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.out).startsWith("==> (bundled sample) <==\n")
-                .contains("CRITICAL", "mail.example.com", "certificate", "Example Mail Provider")
+                .contains("WARNING", "mail.example.com", "certificate", "Example Mail Provider")
                 .doesNotContain("\u001b[");
         assertThat(run.err).isEmpty();
     }
@@ -57,7 +57,8 @@ class DiagnoseCommandTest {
         assertThat(inputs).containsExactly(dir.resolve("a-sample.json").toString(),
                 dir.resolve("c-microsoft.json.gz").toString(), dir.resolve("sub/b-sample.json.gz").toString(),
                 dir.resolve("d-broken.json").toString());
-        assertThat(values(run.out, "severity")).startsWith("critical");
+        assertThat(values(run.out, "severity")).startsWith("warning");
+        assertThat(values(run.out, "impact")).startsWith("not-delivered");
         assertThat(values(run.out, "result-type")).contains("certificate-expired");
         assertThat(values(run.out, "pointer")).isNotEmpty();
         assertThat(run.out).contains("\"unreadable\"", "\"share\" : 0.000622,");
@@ -73,8 +74,8 @@ class DiagnoseCommandTest {
         String[] rows = run.out.split("\r\n", -1);
         assertThat(rows[0]).isEqualTo(String.join(",", DiagnoseCommand.CSV_HEADER));
         assertThat(rows[rows.length - 1]).isEmpty();
-        assertThat(rows[1]).startsWith(sample + ",Example Mail Provider,2026-11-26T00:00:00Z_example.com,CRITICAL,")
-                .contains(",certificate-expired,sts,example.com,enforce,mail.example.com,3,4824,");
+        assertThat(rows[1]).startsWith(sample + ",Example Mail Provider,2026-11-26T00:00:00Z_example.com,warning,"
+                + "not-delivered,failure,certificate-expired,sts,example.com,enforce,mail.example.com,3,4824,");
         assertThat((rows.length - 2) % 2).isZero();
     }
 
@@ -119,7 +120,7 @@ class DiagnoseCommandTest {
 
         assertThat(run.exitCode).isEqualTo(3);
         assertThat(run.err).isEqualTo("tlsrpt: " + missing + ": no such file\n");
-        assertThat(run.out).startsWith("==> " + good + " <==\n").contains("CRITICAL");
+        assertThat(run.out).startsWith("==> " + good + " <==\n").contains("WARNING");
     }
 
     @Test
@@ -181,7 +182,7 @@ class DiagnoseCommandTest {
 
         Run run = Run.tlsrpt("diagnose", dir.toString());
 
-        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's CRITICAL finding, nothing unreadable
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's WARNING finding, nothing unreadable
         assertThat(run.out).contains("==> " + dir.resolve("1-report.json.gz") + " <==",
                 "==> " + dir.resolve("2-report.eml") + " [google.com!test.xmox.nl!1663200000!1663286399!001.json.gz] <==")
                 .doesNotContain("README", "dovecot", "newsletter", "empty");
@@ -246,7 +247,7 @@ class DiagnoseCommandTest {
 
     @Test
     void csvRowsQuoteALongOrganizationNameAndReportIdAsExcerpts() {
-        // the CSV repeats organization and report-id in each of 4,000 rows: whole, that is 8 GB of output
+        // the CSV repeats organization and report-id in each of 2,001 rows: whole, that is 4 GB of output
         String big = "o".repeat(1_000_000);
         List<String> details = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
@@ -260,7 +261,7 @@ class DiagnoseCommandTest {
 
         assertThat(run.exitCode).as(run.err).isEqualTo(1);
         String[] rows = run.out.split("\r\n");
-        assertThat(rows).hasSize(1 + 2 * 2_000);
+        assertThat(rows).hasSize(1 + 2_000 + 1); // the header, a failure per detail, one for all the deviations
         assertThat(rows[1]).startsWith("(stdin)," + "o".repeat(255) + "…," + "r".repeat(255) + "…,");
         assertThat((long) run.out.length()).isLessThan(4L * json.length());
     }
@@ -276,7 +277,7 @@ class DiagnoseCommandTest {
             assertThat(run.out).as(format).contains("Org\\u001");
         }
         Run coloured = Run.with(hostile, Map.of(), true, "diagnose", "-");
-        assertThat(coloured.out).contains("\u001b[1;31m[CRITICAL]\u001b[0m");
+        assertThat(coloured.out).contains("\u001b[33m[WARNING]\u001b[0m");
         assertNoTerminalEscape("colour", coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
     }
 

@@ -40,7 +40,7 @@ class InputOptionsTest {
     void noInputWithStandardInputPipedReadsIt() {
         Run diagnose = Run.withStdin(Fixtures.gzip(Fixtures.sample()), "diagnose");
         assertThat(diagnose.exitCode).as(diagnose.toString()).isEqualTo(1);
-        assertThat(diagnose.out).startsWith("==> (stdin) <==\n").contains("[CRITICAL] The certificate of mail.example.com has expired");
+        assertThat(diagnose.out).startsWith("==> (stdin) <==\n").contains("[WARNING] The certificate of mail.example.com has expired");
 
         Run validate = Run.withStdin(Fixtures.sample(), "validate", "--strict");
         assertThat(validate.exitCode).as(validate.toString()).isZero();

@@ -2,6 +2,7 @@ package dev.tlsrpt.diagnose;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,17 +21,22 @@ final class TextRenderer {
     private static final String RESET = "\u001b[0m";
     private static final String BOLD = "\u001b[1m";
 
-    static String render(Diagnosis d, AdviceCatalog catalog, boolean ansi) {
-        AdviceCatalog.Formatter advice = catalog.formatter();
+    static String render(Diagnosis d, AdviceCatalog advice, boolean ansi) {
         Labels labels = new Labels(advice);
         List<String> out = new ArrayList<>();
-        out.add(advice.format("text.report", Texts.excerpt(d.reportId(), 200)));
+        String reportId = d.reportId();
         String contact = d.contactInfo();
-        out.add(advice.format(contact == null ? "text.from" : "text.fromContact",
-                Texts.excerpt(d.organizationName(), 200), contact == null ? "" : Texts.excerpt(contact, 200)));
-        out.add(advice.format("text.period", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()),
-                DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end())));
-        List<String> verdict = Texts.wrap(d.verdict(), advice.format("text.verdict") + " ", INDENT, WIDTH);
+        Args a = new Args(Args.Group.TEXT)
+                .put("reportId", reportId == null ? advice.format("placeholder.reportId") : Texts.excerpt(reportId, 200))
+                .put("organization", Texts.excerpt(d.organizationName(), 200))
+                .put("contact", contact == null ? "" : Texts.excerpt(contact, 200))
+                .put("start", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()))
+                .put("end", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()))
+                .put("domain", "").put("mx", "");
+        out.add(advice.format("text.report", a));
+        out.add(advice.format(contact == null ? "text.from" : "text.fromContact", a));
+        out.add(advice.format("text.period", a));
+        List<String> verdict = Texts.wrap(d.verdict(), advice.format("text.verdict", a) + " ", INDENT, WIDTH);
         if (ansi) {
             verdict.set(0, BOLD + colour(d.severity()) + verdict.get(0) + RESET);
         }
@@ -53,9 +59,9 @@ final class TextRenderer {
                     + (mx == null ? "" : lowerCase.computeIfAbsent(mx, s -> s.toLowerCase(Locale.ROOT)));
             if (!headings.containsKey(key)) {
                 String domainText = f.policyDomain() == null ? domain : name(domain);
-                headings.put(key, mx == null ? advice.format("text.groupNoMx", domainText)
-                        : advice.format("text.groupMx", domainText, f.mxHostSource() == MxHostSource.RECEIVING_MX_HOSTNAME
-                                ? name(mx) : Texts.excerpt(mx, 200)));
+                a.put("domain", domainText).put("mx", mx == null ? ""
+                        : f.mxHostSource() == MxHostSource.RECEIVING_MX_HOSTNAME ? name(mx) : Texts.excerpt(mx, 200));
+                headings.put(key, advice.format(mx == null ? "text.groupNoMx" : "text.groupMx", a));
             }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
@@ -68,7 +74,8 @@ final class TextRenderer {
         }
         if (!reportLevel.isEmpty()) {
             out.add("");
-            out.add(ansi ? BOLD + advice.format("text.groupReport") + RESET : advice.format("text.groupReport"));
+            String heading = advice.format("text.groupReport", a);
+            out.add(ansi ? BOLD + heading + RESET : heading);
             for (Finding f : reportLevel) {
                 finding(out, f, labels, ansi);
             }
@@ -84,13 +91,28 @@ final class TextRenderer {
         return b.toString();
     }
 
-    /** The labels of a finding's lines, formatted once per rendering. */
-    private record Labels(String action, String sendingIps, String receivingIps, String reasonCodes,
-            String moreInformation, String reference) {
-        Labels(AdviceCatalog.Formatter advice) {
-            this(advice.format("text.action"), advice.format("text.sendingIps"), advice.format("text.receivingIps"),
-                    advice.format("text.reasonCodes"), advice.format("text.moreInformation"),
-                    advice.format("text.reference"));
+    /** The labels of a finding's lines and the impact names, formatted once per rendering. */
+    private record Labels(String impact, String action, String sendingIps, String receivingIps, String helos,
+            String reasonCodes, String moreInformation, String policyStrings, String tlsaRecords, String reference,
+            Map<Impact, String> impacts) {
+        Labels(AdviceCatalog advice) {
+            this(label(advice, "text.impact"), label(advice, "text.action"), label(advice, "text.sendingIps"),
+                    label(advice, "text.receivingIps"), label(advice, "text.helos"), label(advice, "text.reasonCodes"),
+                    label(advice, "text.moreInformation"), label(advice, "text.policyStrings"),
+                    label(advice, "text.tlsaRecords"), label(advice, "text.reference"), impacts(advice));
+        }
+
+        private static String label(AdviceCatalog advice, String key) {
+            return advice.format(key, new Args(Args.Group.TEXT).put("reportId", "").put("organization", "")
+                    .put("contact", "").put("start", "").put("end", "").put("domain", "").put("mx", ""));
+        }
+
+        private static Map<Impact, String> impacts(AdviceCatalog advice) {
+            Map<Impact, String> names = new EnumMap<>(Impact.class);
+            for (Impact i : Impact.values()) {
+                names.put(i, advice.format("impact." + i.wireName()));
+            }
+            return names;
         }
     }
 
@@ -101,12 +123,18 @@ final class TextRenderer {
             title.set(0, title.get(0).replace(tag, colour(f.severity()) + tag + RESET));
         }
         out.addAll(title);
+        if (f.impact() != Impact.NO_EFFECT) {
+            out.add(INDENT + labels.impact() + " " + labels.impacts().get(f.impact()));
+        }
         out.addAll(Texts.wrap(f.explanation(), INDENT, INDENT, WIDTH));
         out.addAll(Texts.wrap(f.action(), INDENT + labels.action() + " ", INDENT + "  ", WIDTH));
         list(out, labels.sendingIps(), f.sendingIps(), false);
         list(out, labels.receivingIps(), f.receivingIps(), false);
+        list(out, labels.helos(), f.receivingMxHelos(), true);
         list(out, labels.reasonCodes(), f.failureReasonCodes(), true);
         list(out, labels.moreInformation(), f.additionalInformation(), false);
+        list(out, f.policyType() == dev.tlsrpt.model.PolicyType.TLSA ? labels.tlsaRecords() : labels.policyStrings(),
+                f.policyStrings(), true);
         out.addAll(Texts.wrap(f.reference(), INDENT + labels.reference() + " ", INDENT + "  ", WIDTH));
     }
 

@@ -6,6 +6,7 @@ import static dev.tlsrpt.diagnose.Reports.report;
 import static dev.tlsrpt.diagnose.Reports.result;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.model.Policy;
 import dev.tlsrpt.model.PolicyType;
 import dev.tlsrpt.model.ResultType;
@@ -36,8 +37,9 @@ class CommandsTest {
     }
 
     static Finding one(Policy policy, ResultType type, @Nullable String mx) {
-        TlsReport r = report(result(policy, 10, 1, failure(type, mx, 1)));
-        return failures(Diagnosis.of(r)).get(0);
+        // no receiving IP: the check commands connect to the MX host
+        TlsReport r = report(result(policy, 10, 1, failure(type, mx, 1, null, "198.51.100.23", null)));
+        return failures(TlsRpt.diagnose(r)).get(0);
     }
 
     @ParameterizedTest
@@ -118,7 +120,7 @@ class CommandsTest {
         Finding webpki = one(sts(domain, "mail.example.com"), ResultType.STS_WEBPKI_INVALID, null);
         assertThat(webpki.action())
                 .contains("openssl s_client -connect mta-sts.<policy-domain>:443 -servername mta-sts.<policy-domain>");
-        Finding none = Diagnosis.of(report(result(Policy.of(PolicyType.NO_POLICY_FOUND, List.of(), domain,
+        Finding none = TlsRpt.diagnose(report(result(Policy.of(PolicyType.NO_POLICY_FOUND, List.of(), domain,
                 List.of()), 10, 0))).findings().get(0);
         assertThat(none.action()).contains("a TXT record _mta-sts.<policy-domain>")
                 .contains("Keep the _smtp._tls.<policy-domain> TXT record");

@@ -1,5 +1,6 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -9,10 +10,13 @@ import org.jspecify.annotations.Nullable;
  * section 3): records that do not begin with {@code v=TLSRPTv1;} are discarded, and unless exactly one
  * remains, "senders MUST assume the recipient domain does not implement TLSRPT".
  *
+ * <p>Each TXT record is given with its character-strings concatenated without spaces, as section 3 requires:
+ * {@code String.join("", strings)} ({@code ["v=TLSRPTv1;rua=mailto:a@exa", "mple.com"]} is one record).
+ *
  * <pre>{@code
- * RecordSelection s = TlsRpt.selectRecord(List.of("v=spf1 -all", "v=TLSRPTv1;rua=mailto:tls@example.com"));
+ * RecordSelection s = RecordSelection.strict(List.of("v=spf1 -all", "v=TLSRPTv1;rua=mailto:tls@example.com"));
  * if (s.outcome() == RecordSelection.Outcome.ONE) {
- *     RecordCheck check = TlsRpt.checkRecord(s.record());
+ *     RecordCheck check = RecordCheck.strict(s.record());
  * }
  * }</pre>
  *
@@ -54,6 +58,32 @@ public record RecordSelection(Outcome outcome, List<String> candidates, List<Str
         if (outcome != expected) {
             throw new IllegalArgumentException("outcome " + outcome + " but " + candidates.size() + " candidates");
         }
+    }
+
+    /**
+     * Picks the TLSRPT record out of the TXT records at {@code _smtp._tls.<domain>} as RFC 8460 section 3
+     * says: records that do not begin with exactly {@code v=TLSRPTv1;} are discarded (so
+     * {@code v=TLSRPTv1 ;} is discarded too), and unless one remains the domain does not implement TLSRPT.
+     *
+     * @param records each TXT record, its strings concatenated
+     * @return one, none or more than one, with the records sorted into candidates and discarded
+     * @since 0.1.0
+     */
+    public static RecordSelection strict(Collection<String> records) {
+        return RecordParser.select(records, false);
+    }
+
+    /**
+     * Picks the TLSRPT record out of a TXT RRset as {@link #strict(Collection)} does, except that records
+     * beginning with the version in another case or with white space before the first {@code ;} count as
+     * candidates too (the records {@link RecordCheck#lenient(String)} reads).
+     *
+     * @param records each TXT record, its strings concatenated
+     * @return one, none or more than one, with the records sorted into candidates and discarded
+     * @since 0.1.0
+     */
+    public static RecordSelection lenient(Collection<String> records) {
+        return RecordParser.select(records, true);
     }
 
     /**

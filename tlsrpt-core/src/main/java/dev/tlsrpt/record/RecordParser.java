@@ -1,11 +1,5 @@
-package dev.tlsrpt.internal;
+package dev.tlsrpt.record;
 
-import dev.tlsrpt.MalformedRecordException;
-import dev.tlsrpt.RecordCheck;
-import dev.tlsrpt.RecordSelection;
-import dev.tlsrpt.RecordWarning;
-import dev.tlsrpt.RecordWarningKind;
-import dev.tlsrpt.model.TlsRptRecord;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -35,10 +29,10 @@ import java.util.regex.Pattern;
  * tlsrpt-ext-value  = 1*(%x21-3A / %x3C / %x3E-7E)
  * </pre>
  */
-public final class RecordParser {
+final class RecordParser {
 
     /** The version field, case-sensitive. */
-    public static final String VERSION = "v=TLSRPTv1";
+    static final String VERSION = "v=TLSRPTv1";
 
     private static final int MAX_EXT_NAME = 32;
     private static final int EXCERPT = 40;
@@ -73,7 +67,7 @@ public final class RecordParser {
      * @return the record and its warnings
      * @throws MalformedRecordException when the record breaks the grammar
      */
-    public static RecordCheck parse(String record, boolean lenient) {
+    static RecordCheck parse(String record, boolean lenient) {
         Objects.requireNonNull(record, "txt");
         RecordParser p = new RecordParser(record, lenient);
         TlsRptRecord r = p.record();
@@ -87,7 +81,7 @@ public final class RecordParser {
      * @param lenient whether records in the other spellings lenient reading accepts count as candidates
      * @return the selection
      */
-    public static RecordSelection select(Collection<String> records, boolean lenient) {
+    static RecordSelection select(Collection<String> records, boolean lenient) {
         Objects.requireNonNull(records, "records");
         List<String> candidates = new ArrayList<>();
         List<String> discarded = new ArrayList<>();
@@ -102,28 +96,12 @@ public final class RecordParser {
     }
 
     /**
-     * Concatenates the character-strings of one TXT record without adding spaces (RFC 8460 section 3, RFC
-     * 7208 section 3.3).
-     *
-     * @param strings the strings in wire order
-     * @return the record text
-     */
-    public static String join(List<String> strings) {
-        Objects.requireNonNull(strings, "strings");
-        StringBuilder b = new StringBuilder();
-        for (String part : strings) {
-            b.append(Objects.requireNonNull(part, "strings element"));
-        }
-        return b.toString();
-    }
-
-    /**
      * Checks that a URI can stand in a {@code rua=} field and be read back equal.
      *
      * @param uri the URI
      * @throws IllegalArgumentException naming the problem
      */
-    public static void checkUri(URI uri) {
+    static void checkUri(URI uri) {
         Objects.requireNonNull(uri, "rua element");
         String text = uri.toString();
         RecordParser p = new RecordParser(text, false);
@@ -141,7 +119,7 @@ public final class RecordParser {
      * @param value the field value
      * @throws IllegalArgumentException naming the problem
      */
-    public static void checkExtension(String name, String value) {
+    static void checkExtension(String name, String value) {
         Objects.requireNonNull(name, "extension name");
         Objects.requireNonNull(value, "extension value");
         if (name.equals("rua")) {

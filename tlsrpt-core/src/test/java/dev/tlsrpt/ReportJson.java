@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.GZIPOutputStream;
 
 /** Small documents for the reader tests: one valid report whose lines are known, and ways to change it. */
-final class Reports {
-    private Reports() {
+final class ReportJson {
+    private ReportJson() {
     }
 
     /** Line 7 is the policy, 8 the summary, 9 the failure detail. */

@@ -1,11 +1,12 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
 import static dev.tlsrpt.hostile.HostileStreams.MIB;
 import static dev.tlsrpt.hostile.HostileStreams.allocatedBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.TlsRpt;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

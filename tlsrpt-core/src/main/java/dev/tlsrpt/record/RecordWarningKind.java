@@ -1,4 +1,4 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
 /**
  * What a {@link RecordWarning} is about. Kinds marked <em>lenient only</em> describe a form that breaks the
@@ -44,7 +44,7 @@ public enum RecordWarningKind {
     DUPLICATE_URI,
     /**
      * More URIs than are useful: section 3 lets a reporter deliver to only one of them, so long lists give
-     * no more reports. Warned above {@value dev.tlsrpt.RecordWarning#USEFUL_RUA_URIS} URIs.
+     * no more reports. Warned above {@value RecordWarning#USEFUL_RUA_URIS} URIs.
      */
     TOO_MANY_URIS,
     /**

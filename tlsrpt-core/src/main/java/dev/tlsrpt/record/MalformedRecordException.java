@@ -1,5 +1,6 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
+import dev.tlsrpt.TlsRptException;
 import java.util.Objects;
 
 /**
@@ -18,7 +19,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public class MalformedRecordException extends TlsRptException {
+public final class MalformedRecordException extends TlsRptException {
     private static final long serialVersionUID = 1L;
 
     private final String problem;
@@ -30,7 +31,7 @@ public class MalformedRecordException extends TlsRptException {
      * @param problem what is wrong, without the location
      * @param offset 0-based character offset in the record where the problem starts
      */
-    public MalformedRecordException(String problem, int offset) {
+    MalformedRecordException(String problem, int offset) {
         super("offset " + offset + ": " + Objects.requireNonNull(problem, "problem"));
         this.problem = problem;
         this.offset = offset;

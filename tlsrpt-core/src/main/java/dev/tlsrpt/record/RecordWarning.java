@@ -1,4 +1,4 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
 import java.util.Objects;
 

@@ -1,9 +1,10 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.TlsRpt;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.tlsrpt.model.TlsRptRecord;
 import java.nio.charset.StandardCharsets;
 
 /**

@@ -1,9 +1,10 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.TlsRpt;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,10 +99,28 @@ class RecordPropertiesTest {
     }
 
     @Test
-    void joinsTxtStringsWithoutSpaces() {
-        assertThat(TlsRpt.joinTxtStrings(List.of("v=TLSRPTv1;rua=mailto:a@exa", "mple.com"))).isEqualTo(
-                "v=TLSRPTv1;rua=mailto:a@example.com");
-        assertThat(TlsRpt.joinTxtStrings(List.of())).isEmpty();
+    void aRecordSentAsSeveralStringsIsReadOnceJoinedWithoutSpaces() {
+        String txt = String.join("", List.of("v=TLSRPTv1;rua=mailto:a@exa", "mple.com"));
+        assertThat(RecordCheck.strict(txt).record().rua()).containsExactly(URI.create("mailto:a@example.com"));
+        assertThat(RecordSelection.strict(List.of(txt)).record()).isEqualTo("v=TLSRPTv1;rua=mailto:a@example.com");
+    }
+
+    @Test
+    void theFrontDoorAndTheRecordPackageReadAlike() {
+        String txt = "V=tlsrptv1; rua=http://example.com/r ;; RUA=mailto:a@example.com";
+        assertThat(TlsRpt.checkRecord(txt, ParseOptions.lenient())).isEqualTo(RecordCheck.lenient(txt));
+        assertThatThrownBy(() -> TlsRpt.checkRecord(txt)).isInstanceOf(MalformedRecordException.class);
+        assertThatThrownBy(() -> RecordCheck.strict(txt)).isInstanceOf(MalformedRecordException.class);
+        String ok = "v=TLSRPTv1 ; rua=http://example.com/r";
+        assertThat(TlsRpt.checkRecord(ok)).isEqualTo(RecordCheck.strict(ok));
+        assertThat(TlsRpt.checkRecord(ok, ParseOptions.strict())).isEqualTo(RecordCheck.strict(ok));
+        assertThat(RecordCheck.strict(ok).warnings()).extracting(RecordWarning::kind)
+                .containsExactly(RecordWarningKind.VERSION_PREFIX, RecordWarningKind.HTTP_NOT_HTTPS);
+        List<String> rrset = List.of("v=spf1 -all", "V=TLSRPTv1;rua=mailto:a@example.com");
+        assertThat(TlsRpt.selectRecord(rrset)).isEqualTo(RecordSelection.strict(rrset));
+        assertThat(TlsRpt.selectRecord(rrset, ParseOptions.lenient())).isEqualTo(RecordSelection.lenient(rrset));
+        assertThat(RecordSelection.strict(rrset).outcome()).isEqualTo(RecordSelection.Outcome.NONE);
+        assertThat(RecordSelection.lenient(rrset).outcome()).isEqualTo(RecordSelection.Outcome.ONE);
     }
 
     @Test

@@ -1,8 +1,9 @@
-package dev.tlsrpt;
+package dev.tlsrpt.record;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.TlsRpt;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
-package dev.tlsrpt.model;
+package dev.tlsrpt.record;
 
-import dev.tlsrpt.internal.RecordParser;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
