@@ -39,7 +39,7 @@ final class InputOptions {
     static final String SAMPLE = "--sample";
 
     @Option(names = SAMPLE, description = "Read the bundled sample report (an expired certificate under an"
-            + " MTA-STS policy in enforce mode: a CRITICAL finding), before the inputs named, if any.")
+            + " MTA-STS policy in enforce mode: a WARNING finding), before the inputs named, if any.")
     private boolean sample;
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-", description = "Report files (.json, .json.gz),"

@@ -188,16 +188,30 @@ class FastPathTest {
                 new AtomicLong()::get);
     }
 
-    /** The options of a diagnose command, by field name; those of its inputs as input.sample and input.paths. */
+    /**
+     * Every option and parameter of a diagnose command, by field name (those of a mixin after its own name
+     * and a dot): an option added later is compared too.
+     */
     private static Map<String, Object> options(DiagnoseCommand command) throws ReflectiveOperationException {
         Map<String, Object> options = new LinkedHashMap<>();
-        for (String name : List.of("format", "strict", "group", "minSeverity", "failOn")) {
-            options.put(name, field(command, name));
-        }
-        Object input = field(command, "input");
-        options.put("input.sample", field(input, "sample"));
-        options.put("input.paths", new ArrayList<>((List<?>) field(input, "paths")));
+        options(command, "", options);
+        assertThat(options).containsKeys("format", "strict", "group", "minSeverity", "failOn", "input.sample",
+                "input.paths");
         return options;
+    }
+
+    private static void options(Object o, String prefix, Map<String, Object> options)
+            throws ReflectiveOperationException {
+        for (Field f : o.getClass().getDeclaredFields()) {
+            if (f.isAnnotationPresent(CommandLine.Mixin.class)) {
+                f.setAccessible(true);
+                options(f.get(o), prefix + f.getName() + ".", options);
+            } else if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+                f.setAccessible(true);
+                Object value = f.get(o);
+                options.put(prefix + f.getName(), value instanceof List<?> list ? new ArrayList<>(list) : value);
+            }
+        }
     }
 
     private static Object field(Object o, String name) throws ReflectiveOperationException {
