@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * name (1 MiB), {@value #DEFAULT_MAX_POLICIES} policies and {@value #DEFAULT_MAX_FAILURE_DETAILS} failure
  * details per report, {@value #DEFAULT_MAX_LIST_LENGTH} entries per policy-string or mx-host list and
  * {@value #DEFAULT_MAX_DEVIATIONS} deviations per report (where they are collected: {@code stream} hands them
- * to its visitor uncounted). Every limit is checked while streaming.
+ * to its visitor uncounted). Every limit is checked while streaming. Gzip input past
+ * {@value #DEFAULT_PARALLEL_INFLATE_THRESHOLD} compressed bytes is inflated on a second thread
+ * ({@link #parallelInflateThreshold()}).
  *
  * @since 0.1.0
  */
@@ -36,10 +38,13 @@ public final class ParseOptions {
     public static final int DEFAULT_MAX_LIST_LENGTH = 10_000;
     /** Default for {@link #maxDeviations()}. */
     public static final long DEFAULT_MAX_DEVIATIONS = 100_000;
+    /** Default for {@link #parallelInflateThreshold()}: 1 MiB of compressed input. */
+    public static final long DEFAULT_PARALLEL_INFLATE_THRESHOLD = 1024L * 1024;
 
     private static final ParseOptions LENIENT = new ParseOptions(false, DEFAULT_MAX_COMPRESSED_BYTES,
             DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
-            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS, DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_DEVIATIONS);
+            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS, DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_DEVIATIONS,
+            DEFAULT_PARALLEL_INFLATE_THRESHOLD);
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
@@ -51,9 +56,11 @@ public final class ParseOptions {
     private final long maxFailureDetails;
     private final int maxListLength;
     private final long maxDeviations;
+    private final long parallelInflateThreshold;
 
     private ParseOptions(boolean strict, long maxCompressedBytes, long maxDecompressedBytes, int maxNestingDepth,
-            int maxStringLength, long maxPolicies, long maxFailureDetails, int maxListLength, long maxDeviations) {
+            int maxStringLength, long maxPolicies, long maxFailureDetails, int maxListLength, long maxDeviations,
+            long parallelInflateThreshold) {
         this.strict = strict;
         this.maxCompressedBytes = positive(maxCompressedBytes, "maxCompressedBytes");
         this.maxDecompressedBytes = positive(maxDecompressedBytes, "maxDecompressedBytes");
@@ -63,6 +70,11 @@ public final class ParseOptions {
         this.maxFailureDetails = positive(maxFailureDetails, "maxFailureDetails");
         this.maxListLength = (int) positive(maxListLength, "maxListLength");
         this.maxDeviations = positive(maxDeviations, "maxDeviations");
+        if (parallelInflateThreshold < 0) {
+            throw new IllegalArgumentException("parallelInflateThreshold must not be negative, got "
+                    + parallelInflateThreshold);
+        }
+        this.parallelInflateThreshold = parallelInflateThreshold;
     }
 
     private static long positive(long value, String name) {
@@ -177,6 +189,32 @@ public final class ParseOptions {
     }
 
     /**
+     * How many compressed bytes of gzip input are inflated on the calling thread before the rest is inflated
+     * on a second thread, while the calling thread parses (a stream's size is not known in advance, so the
+     * switch happens as the bytes pass). Each call that switches starts one daemon thread named
+     * {@code tlsrpt-inflater} and has ended it when it returns or throws, also when a visitor throws; the
+     * caller's stream is still read on the calling thread only, and the errors are the same, at the same
+     * places, as on one thread. Plain JSON, and {@code TlsRpt.openJson}, never use a second thread.
+     * 0 starts the thread at once, {@link Long#MAX_VALUE} never.
+     *
+     * @return the threshold in compressed bytes
+     */
+    public long parallelInflateThreshold() {
+        return parallelInflateThreshold;
+    }
+
+    /**
+     * A copy with another {@link #parallelInflateThreshold()}.
+     *
+     * @param compressedBytes the threshold, 0 or more ({@link Long#MAX_VALUE}: inflate on the calling thread)
+     * @return the changed copy
+     */
+    public ParseOptions withParallelInflateThreshold(long compressedBytes) {
+        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
+                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations, compressedBytes);
+    }
+
+    /**
      * A copy with another {@link #maxListLength()}.
      *
      * @param count the limit, positive
@@ -184,7 +222,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxListLength(int count) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, count, maxDeviations);
+                maxStringLength, maxPolicies, maxFailureDetails, count, maxDeviations, parallelInflateThreshold);
     }
 
     /**
@@ -195,7 +233,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxDeviations(long count) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, count);
+                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, count, parallelInflateThreshold);
     }
 
     /**
@@ -206,7 +244,8 @@ public final class ParseOptions {
      */
     public ParseOptions withStrict(boolean strict) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations,
+                parallelInflateThreshold);
     }
 
     /**
@@ -217,7 +256,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxCompressedBytes(long bytes) {
         return new ParseOptions(strict, bytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     /**
@@ -228,7 +267,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxDecompressedBytes(long bytes) {
         return new ParseOptions(strict, maxCompressedBytes, bytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     /**
@@ -239,7 +278,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxNestingDepth(int depth) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, depth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     /**
@@ -250,7 +289,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxStringLength(int chars) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, chars,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     /**
@@ -261,7 +300,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxPolicies(long count) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, count, maxFailureDetails, maxListLength, maxDeviations);
+                maxStringLength, count, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     /**
@@ -272,7 +311,7 @@ public final class ParseOptions {
      */
     public ParseOptions withMaxFailureDetails(long count) {
         return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, count, maxListLength, maxDeviations);
+                maxStringLength, maxPolicies, count, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     @Override
@@ -281,13 +320,14 @@ public final class ParseOptions {
                 && maxDecompressedBytes == p.maxDecompressedBytes && maxNestingDepth == p.maxNestingDepth
                 && maxStringLength == p.maxStringLength && maxPolicies == p.maxPolicies
                 && maxFailureDetails == p.maxFailureDetails && maxListLength == p.maxListLength
-                && maxDeviations == p.maxDeviations;
+                && maxDeviations == p.maxDeviations
+                && parallelInflateThreshold == p.parallelInflateThreshold;
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations);
+                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
     }
 
     @Override
@@ -296,6 +336,6 @@ public final class ParseOptions {
                 + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxNestingDepth=" + maxNestingDepth
                 + ", maxStringLength=" + maxStringLength + ", maxPolicies=" + maxPolicies
                 + ", maxFailureDetails=" + maxFailureDetails + ", maxListLength=" + maxListLength
-                + ", maxDeviations=" + maxDeviations + "]";
+                + ", maxDeviations=" + maxDeviations + ", parallelInflateThreshold=" + parallelInflateThreshold + "]";
     }
 }

@@ -14,17 +14,29 @@ final class InputFault extends RuntimeException {
     /** Where in the JSON, when the input layer knows (1-based, bytes), else -1. */
     final int line;
     final int column;
+    /** Whether the fault is a byte of the JSON, whose line and column can be told (invalid UTF-8). */
+    final boolean atByte;
 
     InputFault(String problem) {
         this(problem, null, -1);
     }
 
-    InputFault(String problem, int line, int column) {
+    /** A fault at one byte of the JSON, which the input layer can locate when asked to. */
+    static InputFault atByte(String problem) {
+        return new InputFault(problem, -1, -1, true);
+    }
+
+    private InputFault(String problem, int line, int column, boolean atByte) {
         super(problem, null, false, false);
         this.limitName = null;
         this.limit = -1;
         this.line = line;
         this.column = column;
+        this.atByte = atByte;
+    }
+
+    InputFault(String problem, int line, int column) {
+        this(problem, line, column, false);
     }
 
     InputFault(String problem, @Nullable String limitName, long limit) {
@@ -33,5 +45,6 @@ final class InputFault extends RuntimeException {
         this.limit = limit;
         this.line = -1;
         this.column = -1;
+        this.atByte = false;
     }
 }
