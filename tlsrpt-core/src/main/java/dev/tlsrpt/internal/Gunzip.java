@@ -26,7 +26,7 @@ final class Gunzip {
     }
 
     private Source source;
-    private final byte[] cbuf;
+    private byte[] cbuf;
     private int cpos;
     private int clim;
     /** Compressed bytes received from the source: the input offset of {@code cbuf[clim]}. */
@@ -126,7 +126,14 @@ final class Gunzip {
         if (clim - cpos >= need) {
             return true;
         }
-        if (cpos > 0) {
+        if (cbuf.length < InflaterThread.CHUNK && received >= InflaterThread.LARGE_AFTER / 4) {
+            // past the first few kilobytes: a report of some size, read in larger pieces
+            byte[] larger = new byte[InflaterThread.CHUNK];
+            System.arraycopy(cbuf, cpos, larger, 0, clim - cpos);
+            cbuf = larger;
+            clim -= cpos;
+            cpos = 0;
+        } else if (cpos > 0) {
             System.arraycopy(cbuf, cpos, cbuf, 0, clim - cpos);
             clim -= cpos;
             cpos = 0;

@@ -21,6 +21,9 @@ final class InflaterThread {
     /** The name of the inflater threads. */
     static final String NAME = "tlsrpt-inflater";
     static final int CHUNK = 64 * 1024;
+    /** The chunks of the first {@value #LARGE_AFTER} bytes: a small report allocates and clears little. */
+    static final int SMALL_CHUNK = 8 * 1024;
+    static final int LARGE_AFTER = 32 * 1024;
     static final int COMPRESSED_CHUNKS = 2;
     static final int JSON_CHUNKS = 4;
 
@@ -48,12 +51,12 @@ final class InflaterThread {
      * out. The calling thread and the inflater thread fill their chunks with this one method, so the decoder
      * sees the same calls in the same order on either, and a fault falls at the same byte.
      */
-    static Chunk fill(Gunzip gunzip, JsonCheck check, byte[] buffer) {
+    static Chunk fill(Gunzip gunzip, JsonCheck check, byte[] buffer, int size) {
         int length = 0;
         Object after = null;
         try {
-            while (length < buffer.length) {
-                int n = gunzip.inflate(buffer, length, buffer.length - length);
+            while (length < size) {
+                int n = gunzip.inflate(buffer, length, size - length);
                 if (n < 0) {
                     after = END;
                     break;
@@ -71,6 +74,14 @@ final class InflaterThread {
             f = check.atEnd();
         }
         return new Chunk(buffer, good, f != null ? new Failure(f) : after);
+    }
+
+    /**
+     * The size of the next chunk, a function of the JSON offset alone (so the same on either thread):
+     * {@value #SMALL_CHUNK} bytes for the first {@value #LARGE_AFTER}, then {@value #CHUNK}.
+     */
+    static int chunkSize(JsonCheck check) {
+        return check.offset() < LARGE_AFTER ? SMALL_CHUNK : CHUNK;
     }
 
     /** Throws the failure {@code after}, from a {@link Chunk}, as it was thrown. */
@@ -134,7 +145,7 @@ final class InflaterThread {
     private void inflate(Gunzip gunzip, JsonCheck check) {
         try {
             while (true) {
-                Chunk c = fill(gunzip, check, takeFree());
+                Chunk c = fill(gunzip, check, takeFree(), chunkSize(check));
                 synchronized (lock) {
                     json.addLast(c);
                     lock.notifyAll();

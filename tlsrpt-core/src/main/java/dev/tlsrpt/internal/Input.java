@@ -18,7 +18,8 @@ import org.jspecify.annotations.Nullable;
  * the same error at the same place on one thread or two.
  */
 final class Input extends InputStream {
-    private static final int BUFFER = InflaterThread.CHUNK;
+    /** The first buffers: small, so that a small report allocates little; a larger one gets CHUNK bytes. */
+    private static final int SMALL = InflaterThread.SMALL_CHUNK;
 
     private final InputStream in;
     private final long maxCompressed;
@@ -49,7 +50,7 @@ final class Input extends InputStream {
         this.locating = locating;
         this.maxCompressed = options.maxCompressedBytes();
         this.threshold = locating ? Long.MAX_VALUE : options.parallelInflateThreshold();
-        byte[] first = new byte[BUFFER];
+        byte[] first = new byte[SMALL];
         int n = 0;
         while (n < 2) {
             int r = readCaller(first, n, first.length - n);
@@ -64,7 +65,7 @@ final class Input extends InputStream {
             Gunzip g = new Gunzip(this::readCaller, first, n);
             gunzip = g;
             g.start();
-            own = new byte[BUFFER];
+            own = new byte[SMALL];
             stage = own;
             stageLen = sniffGzip(g);
         } else {
@@ -209,6 +210,9 @@ final class Input extends InputStream {
         Gunzip g = gunzip;
         InflaterThread.Chunk c;
         if (g == null) {
+            if (own.length < InflaterThread.CHUNK && compressedRead >= InflaterThread.LARGE_AFTER) {
+                own = new byte[InflaterThread.CHUNK];
+            }
             int n = readCaller(own, 0, own.length);
             if (n < 0) {
                 InputFault f = check.atEnd();
@@ -226,7 +230,15 @@ final class Input extends InputStream {
                 t = new InflaterThread(g, check, this::readCaller);
                 thread = t;
             }
-            c = t != null ? t.next() : InflaterThread.fill(g, check, own);
+            if (t != null) {
+                c = t.next();
+            } else {
+                int size = InflaterThread.chunkSize(check);
+                if (own.length < size) {
+                    own = new byte[size];
+                }
+                c = InflaterThread.fill(g, check, own, size);
+            }
         }
         stage = c.bytes();
         stagePos = 0;

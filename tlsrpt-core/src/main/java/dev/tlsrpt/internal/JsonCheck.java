@@ -79,6 +79,11 @@ final class JsonCheck {
         return m;
     }
 
+    /** The offset in the JSON of the next byte. */
+    long offset() {
+        return offset;
+    }
+
     /** The fault found, or null. */
     @Nullable InputFault fault() {
         return fault;
