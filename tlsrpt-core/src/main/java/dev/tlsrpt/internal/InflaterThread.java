@@ -145,7 +145,15 @@ final class InflaterThread {
     private void inflate(Gunzip gunzip, JsonCheck check) {
         try {
             while (true) {
-                Chunk c = fill(gunzip, check, takeFree(), chunkSize(check));
+                byte[] buffer = takeFree();
+                Chunk c;
+                try {
+                    c = fill(gunzip, check, buffer, chunkSize(check));
+                } catch (Stopped e) {
+                    throw e;
+                } catch (Throwable e) { // whatever happens reaches the reader, or it would wait forever
+                    c = new Chunk(buffer, 0, new Failure(e));
+                }
                 synchronized (lock) {
                     json.addLast(c);
                     lock.notifyAll();
@@ -238,8 +246,11 @@ final class InflaterThread {
                 }
                 got = json.pollFirst();
                 while (got == null && (fed || compressed.size() >= COMPRESSED_CHUNKS)) {
+                    if (!thread.isAlive()) { // it always leaves a last chunk: this is a bug, not a hang
+                        throw new IllegalStateException("the inflater thread ended without its last chunk");
+                    }
                     try {
-                        lock.wait();
+                        lock.wait(100);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         throw new InterruptedIOException("interrupted while reading a report inflated on a second"

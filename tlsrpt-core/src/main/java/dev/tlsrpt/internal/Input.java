@@ -134,11 +134,6 @@ final class Input extends InputStream {
         return gunzip != null;
     }
 
-    /** Whether an inflater thread was started (for tests). */
-    boolean threaded() {
-        return thread != null;
-    }
-
     /** Looks at the first bytes of text: refuses UTF-16/32; returns how many bytes of UTF-8 BOM to skip. */
     private static int sniffText(byte[] first, int n) {
         int b0 = n > 0 ? first[0] & 0xff : -1;
