@@ -108,6 +108,8 @@ final class InflaterThread {
     private final ArrayDeque<byte[]> free = new ArrayDeque<>();
     /** Guarded by lock. */
     private boolean stopped;
+    /** JSON buffers made so far, at most JSON_CHUNKS + 1. Guarded by lock. */
+    private int buffers;
 
     private final Feed feed;
     private final Thread thread;
@@ -122,9 +124,6 @@ final class InflaterThread {
      */
     InflaterThread(Gunzip gunzip, JsonCheck check, Feed feed) {
         this.feed = feed;
-        for (int i = 0; i < JSON_CHUNKS + 1; i++) {
-            free.add(new byte[CHUNK]);
-        }
         gunzip.source(this::takeCompressed);
         thread = new Thread(() -> inflate(gunzip, check), NAME);
         thread.setDaemon(true);
@@ -201,16 +200,22 @@ final class InflaterThread {
         return bytes.length;
     }
 
+    /** A free JSON buffer: one handed back by the reader, or a new one while fewer than the most exist. */
     private byte[] takeFree() {
         synchronized (lock) {
-            while (free.isEmpty() && !stopped) {
+            while (free.isEmpty() && buffers > JSON_CHUNKS && !stopped) {
                 awaitOnInflaterThread();
             }
             if (stopped) {
                 throw new Stopped();
             }
-            return free.pollFirst();
+            byte[] b = free.pollFirst();
+            if (b != null) {
+                return b;
+            }
+            buffers++;
         }
+        return new byte[CHUNK];
     }
 
     /** Waits on the lock; the inflater thread is never interrupted by this class, but ends if it is. */
