@@ -64,7 +64,12 @@ final class Input extends InputStream {
         if (gzip) {
             Gunzip g = new Gunzip(this::readCaller, first, n);
             gunzip = g;
-            g.start();
+            try {
+                g.start();
+            } catch (IOException | RuntimeException e) {
+                g.end(); // nobody will close an input that failed to open
+                throw e;
+            }
             own = new byte[SMALL];
             stage = own;
             stageLen = sniffGzip(g);
@@ -81,7 +86,13 @@ final class Input extends InputStream {
             }
             stageLen = n;
         }
-        int skip = sniffText(stage, Math.min(stageLen, 6));
+        int skip;
+        try {
+            skip = sniffText(stage, Math.min(stageLen, 6));
+        } catch (InputFault e) {
+            close();
+            throw e;
+        }
         int good = check.check(stage, 0, stageLen);
         InputFault f = check.fault();
         if (f == null && after == InflaterThread.END) {
