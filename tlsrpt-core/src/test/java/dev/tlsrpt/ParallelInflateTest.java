@@ -347,6 +347,28 @@ class ParallelInflateTest {
         }
     }
 
+    @Test
+    void openJsonLocatesInvalidUtf8AtTheByteFoundWrongThoughItHoldsBackTheWholeCharacter() {
+        // 0xc3 starts a character, 0x28 ('(') cannot continue it: the fault is the 0x28 at offset 23, column 24;
+        // the reader gets neither byte, and the bytes before them
+        byte[] data = join(utf8("\n"), HostileInputTest.withOrganizationBytes(new byte[] {'a', (byte) 0xc3, 0x28}));
+        for (byte[] input : List.of(data, gzip(data))) {
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            MalformedReportException e = assertThrows(MalformedReportException.class, () -> {
+                try (InputStream json = TlsRpt.openJson(new ByteArrayInputStream(input), ParseOptions.lenient())) {
+                    for (int b; (b = json.read()) >= 0; ) {
+                        got.write(b);
+                    }
+                }
+            });
+            assertThat(e.problem()).isEqualTo("invalid UTF-8: byte 0x28 where a continuation byte belongs at byte offset"
+                    + " 25 of the JSON");
+            assertThat(e.line()).isEqualTo(2);
+            assertThat(e.column()).isEqualTo(25);
+            assertThat(got.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\n{\"organization-name\":\"a");
+        }
+    }
+
     // ------------------------------------------------------------------ the option
 
     @Test
