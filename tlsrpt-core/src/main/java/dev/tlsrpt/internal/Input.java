@@ -35,15 +35,15 @@ final class Input extends InputStream {
     private byte[] stage;
     private int stagePos;
     private int stageLen;
+    /** The offset in the JSON of {@code stage[0]}. */
+    private long stageStart;
     private @Nullable Object after;
     /** The chunk the calling thread fills when inflating itself. */
     private byte[] own;
 
     /** Whether to keep the line and column of the JSON delivered, to locate a UTF-8 fault. */
     private final boolean locating;
-    private int line = 1;
-    private long column = 1;
-    private boolean afterCr;
+    private final Position position = new Position();
 
     private Input(InputStream in, ParseOptions options, boolean locating) throws IOException {
         this.in = in;
@@ -219,6 +219,7 @@ final class Input extends InputStream {
             if (own.length < InflaterThread.CHUNK && compressedRead >= InflaterThread.LARGE_AFTER) {
                 own = new byte[InflaterThread.CHUNK];
             }
+            long start = check.offset();
             int n = readCaller(own, 0, own.length);
             if (n < 0) {
                 InputFault f = check.atEnd();
@@ -230,6 +231,7 @@ final class Input extends InputStream {
             if (f != null) {
                 c = new InflaterThread.Chunk(own, c.length(), new InflaterThread.Failure(f));
             }
+            stageStart = start;
         } else {
             InflaterThread t = thread;
             if (t == null && compressedRead > threshold) {
@@ -243,6 +245,7 @@ final class Input extends InputStream {
                 if (own.length < size) {
                     own = new byte[size];
                 }
+                stageStart = check.offset();
                 c = InflaterThread.fill(g, check, own, size);
             }
         }
@@ -280,18 +283,44 @@ final class Input extends InputStream {
         return r;
     }
 
-    /** The fault located at the next byte to deliver, when locating and the fault is a byte's. */
+    /**
+     * The fault located at its byte, when locating and the fault is a byte's: past the bytes delivered, and
+     * past those of the broken character before it (held back, but still in the stage).
+     */
     private InputFault located(InputFault f) {
         if (!locating || !f.atByte) {
             return f;
         }
-        return new InputFault(String.valueOf(f.getMessage()), line, (int) Math.min(column, Integer.MAX_VALUE));
+        Position p = new Position(position);
+        for (long at = stageStart + stagePos; at < f.offset && at - stageStart < stage.length; at++) {
+            p.step(stage[(int) (at - stageStart)]);
+        }
+        return new InputFault(String.valueOf(f.getMessage()), p.line, (int) Math.min(p.column, Integer.MAX_VALUE));
     }
 
     /** Moves the line and column past {@code b[from..to)}, delivered. */
     private void advance(byte[] b, int from, int to) {
         for (int i = from; i < to; i++) {
-            byte x = b[i];
+            position.step(b[i]);
+        }
+    }
+
+    /** A line and column (bytes, 1-based) in the JSON; CRLF is one line break. */
+    private static final class Position {
+        int line = 1;
+        long column = 1;
+        boolean afterCr;
+
+        Position() {
+        }
+
+        Position(Position p) {
+            line = p.line;
+            column = p.column;
+            afterCr = p.afterCr;
+        }
+
+        void step(byte x) {
             if (x == '\n' && afterCr) {
                 afterCr = false;
             } else if (x == '\n' || x == '\r') {

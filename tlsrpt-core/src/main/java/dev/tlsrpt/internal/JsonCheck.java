@@ -129,26 +129,26 @@ final class JsonCheck {
                 code = v & 0x07;
             } else {
                 return InputFault.atByte(String.format("invalid UTF-8: byte 0x%02x cannot start a character%s%s", v,
-                        v == 0xc0 || v == 0xc1 ? " (an overlong encoding)" : "", at(position)));
+                        v == 0xc0 || v == 0xc1 ? " (an overlong encoding)" : "", at(position)), position);
             }
             return null;
         }
         if ((v & 0xc0) != 0x80) {
             return InputFault.atByte(String.format("invalid UTF-8: byte 0x%02x where a continuation byte belongs%s", v,
-                    at(position)));
+                    at(position)), position);
         }
         code = (code << 6) | (v & 0x3f);
         if (--pending == 0) {
             if (code < min) {
                 return InputFault.atByte("invalid UTF-8: an overlong encoding of U+" + Integer.toHexString(code)
-                        + at(position));
+                        + at(position), position);
             }
             if (code >= 0xd800 && code <= 0xdfff) {
                 return InputFault.atByte("invalid UTF-8: an encoded surrogate U+" + Integer.toHexString(code)
-                        + at(position));
+                        + at(position), position);
             }
             if (code > 0x10ffff) {
-                return InputFault.atByte("invalid UTF-8: a code point above U+10FFFF" + at(position));
+                return InputFault.atByte("invalid UTF-8: a code point above U+10FFFF" + at(position), position);
             }
         }
         return null;
