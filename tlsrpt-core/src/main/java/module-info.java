@@ -10,6 +10,7 @@ module dev.tlsrpt {
 
     exports dev.tlsrpt;
     exports dev.tlsrpt.model;
+    exports dev.tlsrpt.record;
     exports dev.tlsrpt.diagnose;
     exports dev.tlsrpt.analysis;
     // to our own schema module only, so that its validator reads and counts as the parser does

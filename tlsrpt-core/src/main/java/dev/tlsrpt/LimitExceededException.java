@@ -9,7 +9,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public class LimitExceededException extends MalformedReportException {
+public final class LimitExceededException extends MalformedReportException {
     private static final long serialVersionUID = 1L;
 
     private final String limitName;

@@ -9,9 +9,13 @@ import org.jspecify.annotations.Nullable;
  * column in the decompressed JSON (1-based, -1 when unknown; columns count bytes). The message quotes at
  * most a short excerpt of the sender's data.
  *
+ * <p>Sealed: a {@link LimitExceededException} is the one kind of it. The constructors are public, for the
+ * library's own modules (its reader, tlsrpt-mail for a zip entry) and for code that reports bad reports the
+ * same way, such as a test of a caller's error handling.
+ *
  * @since 0.1.0
  */
-public class MalformedReportException extends TlsRptException {
+public sealed class MalformedReportException extends TlsRptException permits LimitExceededException {
     private static final long serialVersionUID = 1L;
 
     private final String problem;

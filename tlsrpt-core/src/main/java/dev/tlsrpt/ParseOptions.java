@@ -1,6 +1,6 @@
 package dev.tlsrpt;
 
-import java.util.Objects;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,47 +41,54 @@ public final class ParseOptions {
     /** Default for {@link #parallelInflateThreshold()}: 1 MiB of compressed input. */
     public static final long DEFAULT_PARALLEL_INFLATE_THRESHOLD = 1024L * 1024;
 
-    private static final ParseOptions LENIENT = new ParseOptions(false, DEFAULT_MAX_COMPRESSED_BYTES,
-            DEFAULT_MAX_DECOMPRESSED_BYTES, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_STRING_LENGTH,
-            DEFAULT_MAX_POLICIES, DEFAULT_MAX_FAILURE_DETAILS, DEFAULT_MAX_LIST_LENGTH, DEFAULT_MAX_DEVIATIONS,
-            DEFAULT_PARALLEL_INFLATE_THRESHOLD);
+    /** The limits, in the order {@link #toString()} lists them, with their names and defaults. */
+    private enum Limit {
+        COMPRESSED_BYTES("maxCompressedBytes", DEFAULT_MAX_COMPRESSED_BYTES),
+        DECOMPRESSED_BYTES("maxDecompressedBytes", DEFAULT_MAX_DECOMPRESSED_BYTES),
+        NESTING_DEPTH("maxNestingDepth", DEFAULT_MAX_NESTING_DEPTH),
+        STRING_LENGTH("maxStringLength", DEFAULT_MAX_STRING_LENGTH),
+        POLICIES("maxPolicies", DEFAULT_MAX_POLICIES),
+        FAILURE_DETAILS("maxFailureDetails", DEFAULT_MAX_FAILURE_DETAILS),
+        LIST_LENGTH("maxListLength", DEFAULT_MAX_LIST_LENGTH),
+        DEVIATIONS("maxDeviations", DEFAULT_MAX_DEVIATIONS);
+
+        final String optionName;
+        final long defaultValue;
+
+        Limit(String optionName, long defaultValue) {
+            this.optionName = optionName;
+            this.defaultValue = defaultValue;
+        }
+    }
+
+    private static final ParseOptions LENIENT = new ParseOptions(false,
+            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray(), DEFAULT_PARALLEL_INFLATE_THRESHOLD);
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
-    private final long maxCompressedBytes;
-    private final long maxDecompressedBytes;
-    private final int maxNestingDepth;
-    private final int maxStringLength;
-    private final long maxPolicies;
-    private final long maxFailureDetails;
-    private final int maxListLength;
-    private final long maxDeviations;
+    /** By {@link Limit} ordinal; each positive. */
+    private final long[] limits;
+    /** Not a limit: where the inflating thread starts (0 or more). */
     private final long parallelInflateThreshold;
 
-    private ParseOptions(boolean strict, long maxCompressedBytes, long maxDecompressedBytes, int maxNestingDepth,
-            int maxStringLength, long maxPolicies, long maxFailureDetails, int maxListLength, long maxDeviations,
-            long parallelInflateThreshold) {
+    private ParseOptions(boolean strict, long[] limits, long parallelInflateThreshold) {
         this.strict = strict;
-        this.maxCompressedBytes = positive(maxCompressedBytes, "maxCompressedBytes");
-        this.maxDecompressedBytes = positive(maxDecompressedBytes, "maxDecompressedBytes");
-        this.maxNestingDepth = (int) positive(maxNestingDepth, "maxNestingDepth");
-        this.maxStringLength = (int) positive(maxStringLength, "maxStringLength");
-        this.maxPolicies = positive(maxPolicies, "maxPolicies");
-        this.maxFailureDetails = positive(maxFailureDetails, "maxFailureDetails");
-        this.maxListLength = (int) positive(maxListLength, "maxListLength");
-        this.maxDeviations = positive(maxDeviations, "maxDeviations");
-        if (parallelInflateThreshold < 0) {
-            throw new IllegalArgumentException("parallelInflateThreshold must not be negative, got "
-                    + parallelInflateThreshold);
-        }
+        this.limits = limits;
         this.parallelInflateThreshold = parallelInflateThreshold;
     }
 
-    private static long positive(long value, String name) {
+    /** A copy with one limit changed, refused by name when it is not positive. */
+    private ParseOptions with(Limit limit, long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new IllegalArgumentException(limit.optionName + " must be positive, got " + value);
         }
-        return value;
+        long[] copy = limits.clone();
+        copy[limit.ordinal()] = value;
+        return new ParseOptions(strict, copy, parallelInflateThreshold);
+    }
+
+    private long get(Limit limit) {
+        return limits[limit.ordinal()];
     }
 
     /**
@@ -117,7 +124,7 @@ public final class ParseOptions {
      * @return the limit in bytes
      */
     public long maxCompressedBytes() {
-        return maxCompressedBytes;
+        return get(Limit.COMPRESSED_BYTES);
     }
 
     /**
@@ -126,7 +133,7 @@ public final class ParseOptions {
      * @return the limit in bytes
      */
     public long maxDecompressedBytes() {
-        return maxDecompressedBytes;
+        return get(Limit.DECOMPRESSED_BYTES);
     }
 
     /**
@@ -135,7 +142,7 @@ public final class ParseOptions {
      * @return the limit in levels
      */
     public int maxNestingDepth() {
-        return maxNestingDepth;
+        return (int) get(Limit.NESTING_DEPTH);
     }
 
     /**
@@ -144,7 +151,7 @@ public final class ParseOptions {
      * @return the limit in characters
      */
     public int maxStringLength() {
-        return maxStringLength;
+        return (int) get(Limit.STRING_LENGTH);
     }
 
     /**
@@ -153,7 +160,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxPolicies() {
-        return maxPolicies;
+        return get(Limit.POLICIES);
     }
 
     /**
@@ -162,7 +169,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxFailureDetails() {
-        return maxFailureDetails;
+        return get(Limit.FAILURE_DETAILS);
     }
 
     /**
@@ -171,7 +178,7 @@ public final class ParseOptions {
      * @return the limit
      */
     public int maxListLength() {
-        return maxListLength;
+        return (int) get(Limit.LIST_LENGTH);
     }
 
     /**
@@ -185,7 +192,37 @@ public final class ParseOptions {
      * @return the limit
      */
     public long maxDeviations() {
-        return maxDeviations;
+        return get(Limit.DEVIATIONS);
+    }
+
+    /**
+     * A copy with another {@link #maxListLength()}.
+     *
+     * @param count the limit, positive
+     * @return the changed copy
+     */
+    public ParseOptions withMaxListLength(int count) {
+        return with(Limit.LIST_LENGTH, count);
+    }
+
+    /**
+     * A copy with another {@link #maxDeviations()}.
+     *
+     * @param count the limit, positive
+     * @return the changed copy
+     */
+    public ParseOptions withMaxDeviations(long count) {
+        return with(Limit.DEVIATIONS, count);
+    }
+
+    /**
+     * A copy in strict or lenient mode.
+     *
+     * @param strict true to reject catalogued deviations
+     * @return the changed copy
+     */
+    public ParseOptions withStrict(boolean strict) {
+        return new ParseOptions(strict, limits, parallelInflateThreshold);
     }
 
     /**
@@ -194,7 +231,7 @@ public final class ParseOptions {
      * switch happens as the bytes pass). Each call that switches starts one daemon thread named
      * {@code tlsrpt-inflater} and has ended it when it returns or throws, also when a visitor throws; the
      * caller's stream is still read on the calling thread only, and the errors are the same, at the same
-     * places, as on one thread. Plain JSON, and {@code TlsRpt.openJson}, never use a second thread.
+     * places, as on one thread. Plain JSON, and the schema validator's reading, never use a second thread.
      * 0 starts the thread at once, {@link Long#MAX_VALUE} never.
      *
      * @return the threshold in compressed bytes
@@ -210,42 +247,11 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withParallelInflateThreshold(long compressedBytes) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations, compressedBytes);
-    }
-
-    /**
-     * A copy with another {@link #maxListLength()}.
-     *
-     * @param count the limit, positive
-     * @return the changed copy
-     */
-    public ParseOptions withMaxListLength(int count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, count, maxDeviations, parallelInflateThreshold);
-    }
-
-    /**
-     * A copy with another {@link #maxDeviations()}.
-     *
-     * @param count the limit, positive
-     * @return the changed copy
-     */
-    public ParseOptions withMaxDeviations(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, count, parallelInflateThreshold);
-    }
-
-    /**
-     * A copy in strict or lenient mode.
-     *
-     * @param strict true to reject catalogued deviations
-     * @return the changed copy
-     */
-    public ParseOptions withStrict(boolean strict) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, maxFailureDetails, maxListLength, maxDeviations,
-                parallelInflateThreshold);
+        if (compressedBytes < 0) {
+            throw new IllegalArgumentException("parallelInflateThreshold must not be negative, got "
+                    + compressedBytes);
+        }
+        return new ParseOptions(strict, limits, compressedBytes);
     }
 
     /**
@@ -255,8 +261,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxCompressedBytes(long bytes) {
-        return new ParseOptions(strict, bytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
+        return with(Limit.COMPRESSED_BYTES, bytes);
     }
 
     /**
@@ -266,8 +271,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxDecompressedBytes(long bytes) {
-        return new ParseOptions(strict, maxCompressedBytes, bytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
+        return with(Limit.DECOMPRESSED_BYTES, bytes);
     }
 
     /**
@@ -277,8 +281,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxNestingDepth(int depth) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, depth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
+        return with(Limit.NESTING_DEPTH, depth);
     }
 
     /**
@@ -288,8 +291,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxStringLength(int chars) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, chars,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
+        return with(Limit.STRING_LENGTH, chars);
     }
 
     /**
@@ -299,8 +301,7 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxPolicies(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, count, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
+        return with(Limit.POLICIES, count);
     }
 
     /**
@@ -310,32 +311,26 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withMaxFailureDetails(long count) {
-        return new ParseOptions(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth,
-                maxStringLength, maxPolicies, count, maxListLength, maxDeviations, parallelInflateThreshold);
+        return with(Limit.FAILURE_DETAILS, count);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ParseOptions p && strict == p.strict && maxCompressedBytes == p.maxCompressedBytes
-                && maxDecompressedBytes == p.maxDecompressedBytes && maxNestingDepth == p.maxNestingDepth
-                && maxStringLength == p.maxStringLength && maxPolicies == p.maxPolicies
-                && maxFailureDetails == p.maxFailureDetails && maxListLength == p.maxListLength
-                && maxDeviations == p.maxDeviations
+        return o instanceof ParseOptions p && strict == p.strict && Arrays.equals(limits, p.limits)
                 && parallelInflateThreshold == p.parallelInflateThreshold;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(strict, maxCompressedBytes, maxDecompressedBytes, maxNestingDepth, maxStringLength,
-                maxPolicies, maxFailureDetails, maxListLength, maxDeviations, parallelInflateThreshold);
+        return 31 * (31 * Boolean.hashCode(strict) + Arrays.hashCode(limits)) + Long.hashCode(parallelInflateThreshold);
     }
 
     @Override
     public String toString() {
-        return "ParseOptions[" + (strict ? "strict" : "lenient") + ", maxCompressedBytes=" + maxCompressedBytes
-                + ", maxDecompressedBytes=" + maxDecompressedBytes + ", maxNestingDepth=" + maxNestingDepth
-                + ", maxStringLength=" + maxStringLength + ", maxPolicies=" + maxPolicies
-                + ", maxFailureDetails=" + maxFailureDetails + ", maxListLength=" + maxListLength
-                + ", maxDeviations=" + maxDeviations + ", parallelInflateThreshold=" + parallelInflateThreshold + "]";
+        StringBuilder b = new StringBuilder("ParseOptions[").append(strict ? "strict" : "lenient");
+        for (Limit limit : Limit.values()) {
+            b.append(", ").append(limit.optionName).append('=').append(get(limit));
+        }
+        return b.append(", parallelInflateThreshold=").append(parallelInflateThreshold).append(']').toString();
     }
 }

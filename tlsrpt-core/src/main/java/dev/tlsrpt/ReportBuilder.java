@@ -131,14 +131,10 @@ public final class ReportBuilder {
      */
     public ReportBuilder stsPolicy(String policyDomain, String... policyLines) {
         List<String> lines = List.of(policyLines);
-        List<String> mx = new ArrayList<>();
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("mx")) {
-                mx.add(line.substring(colon + 1).strip());
-            }
-        }
-        return policy(Policy.of(PolicyType.STS, lines, checkedDomain(policyDomain), mx));
+        String domain = checkedDomain(policyDomain);
+        // without mx-host, a policy's mx patterns are its mx: lines: the model reads them, once for everyone
+        List<String> mx = Policy.of(PolicyType.STS, lines, domain, List.of()).mxPatterns();
+        return policy(Policy.of(PolicyType.STS, lines, domain, mx));
     }
 
     /**

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * such as {@code mail.sndr.example.com!example.net!1470013207!1470186007!001.json.gz}.
  *
  * <pre>{@code
- * String name = ReportFileName.of(report, "mail.sndr.example.com", "001", true).toString();
+ * WriteOptions gzip = WriteOptions.defaults().withGzip(true);
+ * String name = ReportFileName.of(report, "mail.sndr.example.com", "001", gzip).toString();
  * ReportFileName parsed = ReportFileName.parse(name);
  * }</pre>
  *
@@ -22,11 +23,42 @@ import org.jspecify.annotations.Nullable;
  * @param begin the start of the report period, in seconds since 1970-01-01T00:00:00Z
  * @param end the end of the report period, in seconds since 1970-01-01T00:00:00Z
  * @param uniqueId letters and digits that tell reports of the same period apart, or null
- * @param gzip whether the extension is {@code json.gz} rather than {@code json}
+ * @param extension {@code json} or {@code json.gz}
  * @since 0.1.0
  */
 public record ReportFileName(String sender, String policyDomain, long begin, long end, @Nullable String uniqueId,
-        boolean gzip) {
+        Extension extension) {
+
+    /**
+     * The extension of a report file name (section 5.1): {@code "json"} or, gzip-compressed, {@code "json.gz"}.
+     *
+     * @since 0.1.0
+     */
+    public enum Extension {
+        /** {@code json}: plain JSON. */
+        JSON,
+        /** {@code json.gz}: gzip-compressed JSON. */
+        JSON_GZ;
+
+        /**
+         * The extension as written in the file name, without the leading dot.
+         *
+         * @return {@code "json"} or {@code "json.gz"}
+         */
+        public String wireName() {
+            return this == JSON ? "json" : "json.gz";
+        }
+
+        /**
+         * The extension of a report written with these options.
+         *
+         * @param options the options the report is written with
+         * @return {@link #JSON_GZ} when they gzip, else {@link #JSON}
+         */
+        public static Extension of(WriteOptions options) {
+            return Objects.requireNonNull(options, "options").gzip() ? JSON_GZ : JSON;
+        }
+    }
 
     private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
     private static final Pattern DOMAIN = Pattern.compile(LABEL + "(?:\\." + LABEL + ")*");
@@ -42,12 +74,13 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
      * @param begin see {@link #begin()}
      * @param end see {@link #end()}
      * @param uniqueId see {@link #uniqueId()}
-     * @param gzip see {@link #gzip()}
+     * @param extension see {@link #extension()}
      * @throws IllegalArgumentException naming the part that is not a domain name, a negative timestamp, or a
      *     unique-id that is not letters and digits only
      */
     public ReportFileName {
         checkDomain("sender", sender);
+        Objects.requireNonNull(extension, "extension");
         checkDomain("policyDomain", policyDomain);
         if (begin < 0) {
             throw new IllegalArgumentException("begin < 0: the timestamp is 1*DIGIT");
@@ -68,12 +101,14 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
      * @param report the report
      * @param sender the reporting domain
      * @param uniqueId letters and digits, or null for none
-     * @param gzip whether the file is gzip-compressed
+     * @param options the options the report is written with: the extension is {@code json.gz} when they gzip
      * @return the file name
      * @throws IllegalArgumentException when the report names no policy domain, or a part is not acceptable
      */
-    public static ReportFileName of(TlsReport report, String sender, @Nullable String uniqueId, boolean gzip) {
+    public static ReportFileName of(TlsReport report, String sender, @Nullable String uniqueId,
+            WriteOptions options) {
         Objects.requireNonNull(report, "report");
+        Extension extension = Extension.of(options);
         String domain = null;
         for (PolicyResult p : report.policies()) {
             if (p.policy().policyDomain() != null) {
@@ -85,7 +120,7 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
             throw new IllegalArgumentException("the report names no policy-domain: use the constructor");
         }
         return new ReportFileName(sender, domain, report.dateRange().start().getEpochSecond(),
-                report.dateRange().end().getEpochSecond(), uniqueId, gzip);
+                report.dateRange().end().getEpochSecond(), uniqueId, extension);
     }
 
     /**
@@ -94,19 +129,19 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
      *
      * @param report the report
      * @param uniqueId letters and digits, or null for none
-     * @param gzip whether the file is gzip-compressed
+     * @param options the options the report is written with: the extension is {@code json.gz} when they gzip
      * @return the file name
      * @throws IllegalArgumentException when the report has no contact-info with a domain or names no policy
      *     domain
      */
-    public static ReportFileName of(TlsReport report, @Nullable String uniqueId, boolean gzip) {
+    public static ReportFileName of(TlsReport report, @Nullable String uniqueId, WriteOptions options) {
         Objects.requireNonNull(report, "report");
         String contact = report.contactInfo();
         int at = contact == null ? -1 : contact.lastIndexOf('@');
         if (contact == null || at < 0) {
             throw new IllegalArgumentException("the report's contact-info has no domain: name the sender");
         }
-        return of(report, contact.substring(at + 1), uniqueId, gzip);
+        return of(report, contact.substring(at + 1), uniqueId, options);
     }
 
     /**
@@ -125,7 +160,7 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
         }
         try {
             return new ReportFileName(m.group(1), m.group(2), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
-                    m.group(5), m.group(6).equals("json.gz"));
+                    m.group(5), m.group(6).equals("json.gz") ? Extension.JSON_GZ : Extension.JSON);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("timestamp too large in \"" + shorten(fileName) + "\"", e);
         }
@@ -139,7 +174,7 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
     @Override
     public String toString() {
         return sender + "!" + policyDomain + "!" + begin + "!" + end + (uniqueId == null ? "" : "!" + uniqueId)
-                + (gzip ? ".json.gz" : ".json");
+                + "." + extension.wireName();
     }
 
     private static void checkDomain(String what, String value) {

@@ -38,7 +38,7 @@ public final class ReportWriter implements Closeable {
     private final ReportJsonWriter writer;
 
     ReportWriter(OutputStream out, WriteOptions options) throws IOException {
-        this.writer = new ReportJsonWriter(out, options.pretty(), options.gzip());
+        this.writer = new ReportJsonWriter(out, options);
     }
 
     /**

@@ -1,11 +1,14 @@
 package dev.tlsrpt;
 
-import dev.tlsrpt.internal.RecordParser;
 import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
-import dev.tlsrpt.model.TlsRptRecord;
+import dev.tlsrpt.record.MalformedRecordException;
+import dev.tlsrpt.record.RecordCheck;
+import dev.tlsrpt.record.RecordSelection;
+import dev.tlsrpt.record.RecordWarningKind;
+import dev.tlsrpt.record.TlsRptRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -37,6 +40,9 @@ import java.util.Objects;
  * @since 0.1.0
  */
 public final class TlsRpt {
+
+    /** File name endings that {@link #refuseFileName} takes for a file name. */
+    private static final List<String> FILE_ENDINGS = List.of(".json", ".gz", ".eml", ".mbox", ".zip", ".txt");
 
     private TlsRpt() {
     }
@@ -119,6 +125,8 @@ public final class TlsRpt {
     /**
      * Reads one report from JSON text leniently. The text is read as its UTF-8 bytes would be; an unpaired
      * surrogate, which has no UTF-8 form, is refused like invalid UTF-8 (with its char index, line and column).
+     * Text that is a file name rather than JSON ({@code "report.json.gz"}) is refused with a message saying
+     * so: read a file with {@link #parse(Path)}.
      *
      * @param json the report
      * @return the report
@@ -139,6 +147,53 @@ public final class TlsRpt {
      */
     public static TlsReport parse(String json, ParseOptions options) {
         return parseWithDeviations(json, options).report();
+    }
+
+    /**
+     * Reads one report leniently and returns it with the deviations tolerated. Leaves {@code in} open.
+     *
+     * @param in the report bytes, plain or gzip
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     * @throws IOException when reading {@code in} fails
+     */
+    public static ParseResult parseWithDeviations(InputStream in) throws IOException {
+        return parseWithDeviations(in, ParseOptions.lenient());
+    }
+
+    /**
+     * Reads one report file leniently and returns it with the deviations tolerated.
+     *
+     * @param file the report file, plain or gzip
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     * @throws IOException when the file cannot be read (a directory, a missing file)
+     */
+    public static ParseResult parseWithDeviations(Path file) throws IOException {
+        return parseWithDeviations(file, ParseOptions.lenient());
+    }
+
+    /**
+     * Reads one report from bytes leniently and returns it with the deviations tolerated.
+     *
+     * @param data the report bytes, plain or gzip
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     */
+    public static ParseResult parseWithDeviations(byte[] data) {
+        return parseWithDeviations(data, ParseOptions.lenient());
+    }
+
+    /**
+     * Reads one report from JSON text leniently and returns it with the deviations tolerated (see
+     * {@link #parse(String)}).
+     *
+     * @param json the report
+     * @return the report and its deviations
+     * @throws MalformedReportException when the content is not a readable report
+     */
+    public static ParseResult parseWithDeviations(String json) {
+        return parseWithDeviations(json, ParseOptions.lenient());
     }
 
     /**
@@ -191,7 +246,8 @@ public final class TlsRpt {
     /**
      * Reads one report from JSON text and returns it with the deviations lenient mode tolerated. The text is
      * read as its UTF-8 bytes would be; an unpaired surrogate, which has no UTF-8 form, is a
-     * {@link MalformedReportException} naming its char index, line and column.
+     * {@link MalformedReportException} naming its char index, line and column. Text that is a file name rather
+     * than JSON is refused with a message saying so.
      *
      * @param json the report
      * @param options lenient or strict, and the limits
@@ -200,28 +256,50 @@ public final class TlsRpt {
      */
     public static ParseResult parseWithDeviations(String json, ParseOptions options) {
         Objects.requireNonNull(json, "json");
+        Objects.requireNonNull(options, "options");
+        refuseFileName(json);
         return parseWithDeviations(ReportReader.utf8(json), options);
     }
 
     /**
-     * The JSON text of a report exactly as the parser reads it, for tools that read the JSON themselves
-     * (the schema validator does): gzip inflated when the first two bytes say so (member by member, with its
-     * CRC, header CRC, reserved flags and trailing bytes checked), a UTF-8 byte order mark skipped, UTF-8 checked, and the
-     * byte limits of {@code options} counted. Leaves {@code in} open.
-     *
-     * @param in the report bytes, plain or gzip (inflated on the calling thread whatever
-     *     {@link ParseOptions#parallelInflateThreshold()} says: the stream returned may be left unclosed)
-     * @param options the byte limits ({@code maxCompressedBytes}, {@code maxDecompressedBytes})
-     * @return the JSON bytes; reading them throws {@link MalformedReportException} (or
-     *     {@link LimitExceededException}) at a gzip, UTF-8 or size fault, a UTF-8 fault with the line and
-     *     column of the byte found wrong
-     * @throws IOException when reading {@code in} fails
+     * Refuses text that cannot be a report (no {@code '{'} after the white space and byte order mark that
+     * start it) and looks like a file name: a path separator, or an ending such as {@code .json}, {@code .gz}
+     * or {@code .eml}, on one line. Every report holds a {@code '{'}, so no report is refused here; a caller who
+     * meant {@code parse(Path.of(name))} learns so instead of reading a JSON syntax error.
      */
-    public static InputStream openJson(InputStream in, ParseOptions options) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(options, "options");
-        return ReportReader.openJson(in, options);
+    private static void refuseFileName(String text) {
+        int start = 0;
+        int line = 1;
+        int lineStart = 0;
+        while (start < text.length() && " \t\r\n\uFEFF".indexOf(text.charAt(start)) >= 0) {
+            char c = text.charAt(start++);
+            if (c == '\n' || c == '\r' && (start == text.length() || text.charAt(start) != '\n')) {
+                line++;
+                lineStart = start;
+            } else if (c == '\uFEFF' && start == 1) {
+                lineStart = start; // the byte order mark is skipped, not counted
+            }
+        }
+        if (start == text.length() || "{[\"".indexOf(text.charAt(start)) >= 0 || text.length() - start > 4096) {
+            return; // JSON (or too long for a path): the reader says what is wrong with it
+        }
+        String rest = text.substring(start).stripTrailing();
+        for (int i = 0; i < rest.length(); i++) {
+            if (rest.charAt(i) == '{' || rest.charAt(i) < 0x20) {
+                return;
+            }
+        }
+        String lower = rest.toLowerCase(java.util.Locale.ROOT);
+        boolean named = rest.indexOf('/') >= 0 || rest.indexOf('\\') >= 0;
+        for (String ending : FILE_ENDINGS) {
+            named |= lower.endsWith(ending);
+        }
+        if (named) {
+            throw new MalformedReportException("JSON expected; for a file use Path.of(...): the text looks like"
+                    + " a file name, which TlsRpt.parse(Path.of(name)) reads", "", line, start - lineStart + 1);
+        }
     }
+
 
     /**
      * Streams one report leniently to a visitor, in memory bounded by one failure detail (see
@@ -268,83 +346,89 @@ public final class TlsRpt {
      *     nothing failed)
      */
     public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report) {
-        return dev.tlsrpt.diagnose.Diagnosis.of(report);
+        return diagnose(report, dev.tlsrpt.diagnose.DiagnosisOptions.defaults());
     }
 
     /**
-     * Diagnoses a report with texts in the given locale (English when no translation ships for it).
+     * Diagnoses a report with options: the locale of the texts (English when no translation ships for
+     * it) and the share of sessions from which undelivered mail is critical.
      *
      * @param report the report
-     * @param locale the locale of the texts, {@link java.util.Locale#ROOT} for English
+     * @param options the locale and thresholds, such as {@code DiagnosisOptions.defaults().withLocale(locale)}
      * @return the diagnosis
      */
-    public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report, java.util.Locale locale) {
-        return dev.tlsrpt.diagnose.Diagnosis.of(report, java.util.List.of(), locale);
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(TlsReport report,
+            dev.tlsrpt.diagnose.DiagnosisOptions options) {
+        Objects.requireNonNull(report, "report");
+        return dev.tlsrpt.internal.DiagnosisAccess.diagnose(report, java.util.List.of(), options);
     }
 
     /**
-     * Diagnoses a report in English, with an INFO finding for each deviation lenient parsing tolerated.
+     * Diagnoses a report in English, with one INFO finding for the deviations lenient parsing tolerated.
      *
      * @param result a report and its deviations, from {@code parseWithDeviations}
      * @return the diagnosis
      */
     public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result) {
-        return diagnose(result, java.util.Locale.ROOT);
+        return diagnose(result, dev.tlsrpt.diagnose.DiagnosisOptions.defaults());
     }
 
     /**
-     * Diagnoses a report with its tolerated deviations, with texts in the given locale.
+     * Diagnoses a report with its tolerated deviations, with options.
      *
      * @param result a report and its deviations, from {@code parseWithDeviations}
-     * @param locale the locale of the texts, {@link java.util.Locale#ROOT} for English
+     * @param options the locale and thresholds
      * @return the diagnosis
      */
-    public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result, java.util.Locale locale) {
+    public static dev.tlsrpt.diagnose.Diagnosis diagnose(ParseResult result,
+            dev.tlsrpt.diagnose.DiagnosisOptions options) {
         Objects.requireNonNull(result, "result");
-        return dev.tlsrpt.diagnose.Diagnosis.of(result.report(), result.deviations(), locale);
+        return dev.tlsrpt.internal.DiagnosisAccess.diagnose(result.report(), result.deviations(), options);
     }
 
-    // ---- the _smtp._tls TXT record (RFC 8460 section 3) ----
+    // ---- the _smtp._tls TXT record (RFC 8460 section 3); the types are in dev.tlsrpt.record ----
 
     /**
      * Reads a {@code _smtp._tls} TXT record strictly by the RFC 8460 section 3 grammar. Warnings are dropped;
-     * use {@link #checkRecord(String)} to see them.
+     * {@link #checkRecord(String)} returns them too.
      *
      * <pre>{@code
      * TlsRptRecord r = TlsRpt.parseRecord("v=TLSRPTv1; rua=mailto:tlsrpt@example.com,https://example.com/r");
      * r.rua();   // [mailto:tlsrpt@example.com, https://example.com/r]
      * }</pre>
      *
-     * @param txt the record, its strings concatenated (see {@link #joinTxtStrings(List)})
+     * @param txt the record, its character-strings concatenated without spaces as section 3 requires
+     *     ({@code String.join("", strings)})
      * @return the record
      * @throws MalformedRecordException when the record breaks the grammar, with the offset
      * @since 0.1.0
      */
     public static TlsRptRecord parseRecord(String txt) {
-        return checkRecord(txt).record();
+        return RecordCheck.strict(txt).record();
     }
 
     /**
      * Reads a {@code _smtp._tls} TXT record strictly and returns it with its warnings: legal records that
      * are still likely to go wrong (an {@code http:} rua, a {@code mailto:} without a domain, duplicate URIs,
-     * {@code v=TLSRPTv1 ;} ...).
+     * {@code v=TLSRPTv1 ;} ...). The same as {@link RecordCheck#strict(String)}.
      *
-     * @param txt the record, its strings concatenated
+     * @param txt the record, its strings concatenated ({@code String.join("", strings)})
      * @return the record and its warnings
      * @throws MalformedRecordException when the record breaks the grammar, with the offset
      * @since 0.1.0
      */
     public static RecordCheck checkRecord(String txt) {
-        return RecordParser.parse(txt, false);
+        return RecordCheck.strict(txt);
     }
 
     /**
      * Reads a {@code _smtp._tls} TXT record; with {@link ParseOptions#lenient()} it also accepts the forms
      * that {@link RecordWarningKind} marks <em>lenient only</em> (a version in another case, {@code RUA=},
-     * an address without {@code mailto:}, {@code ;;}, stray white space), each with a warning. Only
-     * {@link ParseOptions#isStrict()} matters here; the limits are for reports.
+     * an address without {@code mailto:}, {@code ;;}, stray white space), each with a warning
+     * ({@link RecordCheck#lenient(String)}). Only {@link ParseOptions#isStrict()} matters here; the limits are
+     * for reports.
      *
-     * @param txt the record, its strings concatenated
+     * @param txt the record, its strings concatenated ({@code String.join("", strings)})
      * @param options strict (the grammar exactly) or lenient
      * @return the record and its warnings
      * @throws MalformedRecordException when the record cannot be read, with the offset
@@ -352,46 +436,40 @@ public final class TlsRpt {
      */
     public static RecordCheck checkRecord(String txt, ParseOptions options) {
         Objects.requireNonNull(options, "options");
-        return RecordParser.parse(txt, !options.isStrict());
-    }
-
-    /**
-     * Concatenates the character-strings of one TXT record without adding spaces, as RFC 8460 section 3
-     * requires ({@code ["v=TLSRPTv1;rua=mailto:a@exa", "mple.com"]} is one record).
-     *
-     * @param strings the record's strings in wire order, without the DNS quotes
-     * @return the record text
-     * @since 0.1.0
-     */
-    public static String joinTxtStrings(List<String> strings) {
-        return RecordParser.join(strings);
+        return options.isStrict() ? RecordCheck.strict(txt) : RecordCheck.lenient(txt);
     }
 
     /**
      * Picks the TLSRPT record out of the TXT records at {@code _smtp._tls.<domain>} as RFC 8460 section 3
      * says: records that do not begin with exactly {@code v=TLSRPTv1;} are discarded (so
      * {@code v=TLSRPTv1 ;} is discarded too), and unless one remains the domain does not implement TLSRPT.
+     * The same as {@link RecordSelection#strict(Collection)}.
+     *
+     * <p>A TXT record that DNS returns as several character-strings is one record: join them without spaces,
+     * {@code String.join("", strings)} ({@code ["v=TLSRPTv1;rua=mailto:a@exa", "mple.com"]} is
+     * {@code v=TLSRPTv1;rua=mailto:a@example.com}).
      *
      * @param records each TXT record, its strings concatenated
      * @return one, none or more than one, with the records sorted into candidates and discarded
      * @since 0.1.0
      */
     public static RecordSelection selectRecord(Collection<String> records) {
-        return RecordParser.select(records, false);
+        return RecordSelection.strict(records);
     }
 
     /**
      * Picks the TLSRPT record out of a TXT RRset; with {@link ParseOptions#lenient()}, records that begin with
-     * the version in another case or with white space before the first {@code ;} count as candidates too.
+     * the version in another case or with white space before the first {@code ;} count as candidates too
+     * ({@link RecordSelection#lenient(Collection)}).
      *
-     * @param records each TXT record, its strings concatenated
+     * @param records each TXT record, its strings concatenated ({@code String.join("", strings)})
      * @param options strict (the literal prefix rule) or lenient
      * @return one, none or more than one, with the records sorted into candidates and discarded
      * @since 0.1.0
      */
     public static RecordSelection selectRecord(Collection<String> records, ParseOptions options) {
         Objects.requireNonNull(options, "options");
-        return RecordParser.select(records, !options.isStrict());
+        return options.isStrict() ? RecordSelection.strict(records) : RecordSelection.lenient(records);
     }
 
     // ---- writing reports (RFC 8460 section 4.4) ----
@@ -403,7 +481,9 @@ public final class TlsRpt {
      * {@code policy-domain}, {@code sending-mta-ip} or {@code receiving-mx-hostname} (as parsed from a lenient
      * sender) writes a document that lenient parsing reads back equal and strict parsing rejects; reports
      * made by {@link ReportBuilder} always pass strict parsing. Streams: nothing but the generator's buffer
-     * is held. Leaves {@code out} open.
+     * is held. Leaves {@code out} open. For gzip ({@code application/tlsrpt+gzip}, the {@code .json.gz} of
+     * section 5.1) or indented JSON, use {@link #write(TlsReport, OutputStream, WriteOptions)} with
+     * {@code WriteOptions.defaults().withGzip(true)}.
      *
      * @param report the report
      * @param out where to write
@@ -414,19 +494,6 @@ public final class TlsRpt {
      */
     public static void write(TlsReport report, OutputStream out) throws IOException {
         write(report, out, WriteOptions.defaults());
-    }
-
-    /**
-     * Writes a report as gzip-compressed RFC 8460 JSON ({@code application/tlsrpt+gzip}, the {@code .json.gz}
-     * of section 5.1). Leaves {@code out} open.
-     *
-     * @param report the report
-     * @param out where to write
-     * @throws IOException when {@code out} fails
-     * @since 0.1.0
-     */
-    public static void writeGzip(TlsReport report, OutputStream out) throws IOException {
-        write(report, out, WriteOptions.defaults().withGzip(true));
     }
 
     /**

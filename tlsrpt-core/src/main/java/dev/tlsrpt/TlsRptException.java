@@ -1,12 +1,16 @@
 package dev.tlsrpt;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The base of every exception this library throws for bad content. Unchecked: a caller decides where
- * to handle a bad report, not every method on the way.
+ * to handle a bad report, not every method on the way. Abstract: each exception thrown is one of its
+ * subclasses ({@link MalformedReportException}, {@code MalformedRecordException}, and those of
+ * {@code dev.tlsrpt.analysis} and tlsrpt-mail), which say what was bad.
  *
  * @since 0.1.0
  */
-public class TlsRptException extends RuntimeException {
+public abstract class TlsRptException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -14,7 +18,7 @@ public class TlsRptException extends RuntimeException {
      *
      * @param message what went wrong
      */
-    public TlsRptException(String message) {
+    protected TlsRptException(String message) {
         super(message);
     }
 
@@ -22,9 +26,9 @@ public class TlsRptException extends RuntimeException {
      * An exception with a message and a cause.
      *
      * @param message what went wrong
-     * @param cause the underlying failure
+     * @param cause the underlying failure, or null
      */
-    public TlsRptException(String message, Throwable cause) {
+    protected TlsRptException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

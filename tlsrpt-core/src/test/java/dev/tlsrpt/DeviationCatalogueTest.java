@@ -19,51 +19,51 @@ class DeviationCatalogueTest {
         String p = "/policies/0/policy/";
         return Stream.of(
                 Arguments.of(DeviationKind.DATE_TIME_WITHOUT_ZONE,
-                        Reports.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""),
+                        ReportJson.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""),
                         "/date-range/start-datetime", 3),
                 Arguments.of(DeviationKind.MISSING_CONTACT_INFO,
-                        Reports.with("\"tls@example.org\"", "null"), "/contact-info", 4),
+                        ReportJson.with("\"tls@example.org\"", "null"), "/contact-info", 4),
                 Arguments.of(DeviationKind.MISSING_POLICY_DOMAIN,
-                        Reports.with("\"policy-domain\": \"example.com\", ", ""), p + "policy-domain", 7),
+                        ReportJson.with("\"policy-domain\": \"example.com\", ", ""), p + "policy-domain", 7),
                 Arguments.of(DeviationKind.MISSING_POLICY_STRING,
-                        Reports.with("\"policy-string\": [\"version: STSv1\", \"mode: enforce\", "
+                        ReportJson.with("\"policy-string\": [\"version: STSv1\", \"mode: enforce\", "
                                 + "\"mx: mx.example.com\"], ", ""), p + "policy-string", 7),
                 Arguments.of(DeviationKind.MISSING_SENDING_MTA_IP,
-                        Reports.with("\"sending-mta-ip\": \"192.0.2.1\", ", ""), d + "sending-mta-ip", 9),
+                        ReportJson.with("\"sending-mta-ip\": \"192.0.2.1\", ", ""), d + "sending-mta-ip", 9),
                 Arguments.of(DeviationKind.MISSING_RECEIVING_MX_HOSTNAME,
-                        Reports.with("\"receiving-mx-hostname\": \"mx.example.com\", ", ""),
+                        ReportJson.with("\"receiving-mx-hostname\": \"mx.example.com\", ", ""),
                         d + "receiving-mx-hostname", 9),
                 Arguments.of(DeviationKind.MISSING_SESSION_COUNT,
-                        Reports.with(", \"total-failure-session-count\": 1", ""),
+                        ReportJson.with(", \"total-failure-session-count\": 1", ""),
                         "/policies/0/summary/total-failure-session-count", 8),
                 Arguments.of(DeviationKind.NULL_VALUE,
-                        Reports.with("\"receiving-ip\": \"198.51.100.1\"", "\"receiving-ip\": null"),
+                        ReportJson.with("\"receiving-ip\": \"198.51.100.1\"", "\"receiving-ip\": null"),
                         d + "receiving-ip", 9),
                 Arguments.of(DeviationKind.MX_HOST_STRING,
-                        Reports.with("\"mx-host\": [\"mx.example.com\"]", "\"mx-host\": \"mx.example.com\""),
+                        ReportJson.with("\"mx-host\": [\"mx.example.com\"]", "\"mx-host\": \"mx.example.com\""),
                         p + "mx-host", 7),
                 Arguments.of(DeviationKind.TLSA_POLICY_STRING_JSON_ARRAY,
-                        Reports.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
+                        ReportJson.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
                                 + "\"mode: enforce\", \"mx: mx.example.com\"]",
                                 "\"policy-type\": \"tlsa\", \"policy-string\": [\"[\\\"3 1 1 ABCD\\\",\\\"3 1 1 EF01\\\"]\"]"),
                         p + "policy-string/0", 7),
                 Arguments.of(DeviationKind.DRAFT_MEMBER_NAME,
-                        Reports.with("\"mx-host\":", "\"mx-host-pattern\":"), p + "mx-host-pattern", 7),
+                        ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"), p + "mx-host-pattern", 7),
                 Arguments.of(DeviationKind.UNKNOWN_POLICY_TYPE,
-                        Reports.with("\"policy-type\": \"sts\"", "\"policy-type\": \"tls\""), p + "policy-type", 7),
+                        ReportJson.with("\"policy-type\": \"sts\"", "\"policy-type\": \"tls\""), p + "policy-type", 7),
                 Arguments.of(DeviationKind.UNKNOWN_RESULT_TYPE,
-                        Reports.with("\"certificate-expired\"", "\"Testing\""), d + "result-type", 9),
+                        ReportJson.with("\"certificate-expired\"", "\"Testing\""), d + "result-type", 9),
                 Arguments.of(DeviationKind.INVALID_IP_ADDRESS,
-                        Reports.with("\"192.0.2.1\"", "\"x.x.x.x\""), d + "sending-mta-ip", 9),
+                        ReportJson.with("\"192.0.2.1\"", "\"x.x.x.x\""), d + "sending-mta-ip", 9),
                 Arguments.of(DeviationKind.INVALID_URI,
-                        Reports.with("\"failed-session-count\": 1}", "\"failed-session-count\": 1, "
+                        ReportJson.with("\"failed-session-count\": 1}", "\"failed-session-count\": 1, "
                                 + "\"additional-information\": \"https://x.example/ report 5\"}"),
                         d + "additional-information", 9),
                 Arguments.of(DeviationKind.UNKNOWN_MEMBER,
-                        Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"extra\": {\"a\": [1]},"),
+                        ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"extra\": {\"a\": [1]},"),
                         "/extra", 5),
                 Arguments.of(DeviationKind.DUPLICATE_MEMBER,
-                        Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","),
+                        ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","),
                         "/report-id", 5));
     }
 
@@ -99,34 +99,34 @@ class DeviationCatalogueTest {
 
     @Test
     void theBaseReportHasNoDeviationAndPassesStrictParsing() {
-        assertThat(TlsRpt.parseWithDeviations(Reports.BASE, ParseOptions.strict()).deviations()).isEmpty();
-        assertThat(TlsRpt.parse(Reports.BASE, ParseOptions.strict()).reportId()).isEqualTo("r1");
+        assertThat(TlsRpt.parseWithDeviations(ReportJson.BASE, ParseOptions.strict()).deviations()).isEmpty();
+        assertThat(TlsRpt.parse(ReportJson.BASE, ParseOptions.strict()).reportId()).isEqualTo("r1");
     }
 
     @Test
     void leniencyKeepsWhatWasSent() {
-        var dup = TlsRpt.parse(Reports.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","));
+        var dup = TlsRpt.parse(ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"report-id\": \"r2\","));
         assertThat(dup.reportId()).isEqualTo("r1");
-        var tlsa = TlsRpt.parse(Reports.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
+        var tlsa = TlsRpt.parse(ReportJson.with("\"policy-type\": \"sts\", \"policy-string\": [\"version: STSv1\", "
                 + "\"mode: enforce\", \"mx: mx.example.com\"]",
                 "\"policy-type\": \"tlsa\", \"policy-string\": [\"[\\\"3 1 1 ABCD\\\",\\\"3 1 1 EF01\\\"]\"]"));
         assertThat(tlsa.policies().get(0).policy().policyStrings()).containsExactly("[\"3 1 1 ABCD\",\"3 1 1 EF01\"]");
         assertThat(tlsa.policies().get(0).policy().tlsaRecords()).containsExactly("3 1 1 ABCD", "3 1 1 EF01");
-        var unknown = TlsRpt.parse(Reports.with("\"certificate-expired\"", "\"Testing\""));
+        var unknown = TlsRpt.parse(ReportJson.with("\"certificate-expired\"", "\"Testing\""));
         var detail = unknown.policies().get(0).failureDetails().get(0);
         assertThat(detail.resultType()).isEqualTo(dev.tlsrpt.model.ResultType.UNKNOWN);
         assertThat(detail.resultTypeName()).isEqualTo("Testing");
-        var zoneless = TlsRpt.parse(Reports.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""));
+        var zoneless = TlsRpt.parse(ReportJson.with("\"2026-11-26T00:00:00Z\"", "\"2026-11-26T00:00:00\""));
         assertThat(zoneless.dateRange().start()).isEqualTo(java.time.Instant.parse("2026-11-26T00:00:00Z"));
-        var count = TlsRpt.parse(Reports.with(", \"total-failure-session-count\": 1", ""));
+        var count = TlsRpt.parse(ReportJson.with(", \"total-failure-session-count\": 1", ""));
         assertThat(count.policies().get(0).summary().totalFailureSessionCount()).isZero();
-        var draft = TlsRpt.parse(Reports.with("\"mx-host\":", "\"mx-host-pattern\":"));
+        var draft = TlsRpt.parse(ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"));
         assertThat(draft.policies().get(0).policy().mxHosts()).containsExactly("mx.example.com");
     }
 
     @Test
     void aFailureCountThatDoesNotAddUpIsNotADeviation() {
-        String json = Reports.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 7");
+        String json = ReportJson.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 7");
         assertThat(TlsRpt.parseWithDeviations(json, ParseOptions.strict()).report().policies().get(0)
                 .failedSessionSum()).isEqualTo(1);
     }

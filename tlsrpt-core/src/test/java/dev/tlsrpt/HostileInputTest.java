@@ -17,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tlsrpt.hostile.HostileReports;
 import dev.tlsrpt.model.PolicyType;
 import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
@@ -213,6 +214,15 @@ class HostileInputTest {
         t.add(both("a fractional count", bytes(withCounts("1.5", "0")), fails(SUCCESSFUL, "integer"), 8 * MIB));
         t.add(both("NaN as a count", bytes(withCounts("NaN", "0")), fails(SUCCESSFUL, ""), 8 * MIB));
 
+        t.add(both("two policies whose counts are all 2^63 - 1: the sums saturate instead of throwing (issue 13)",
+                bytes(HostileReports.maxCounts()), reads(r -> {
+                    assertThat(r.report().totalSuccessfulSessions()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(r.report().totalFailureSessions()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(r.report().policies().get(0).summary().totalSessionCount()).isEqualTo(Long.MAX_VALUE);
+                    assertThat(r.report().policies().get(0).summary().failureShare()).isEqualTo(0.5);
+                    assertThat(r.report().policies().get(0).failedSessionSum()).isEqualTo(Long.MAX_VALUE);
+                }), 8 * MIB));
+
         // encoding
         t.add(both("invalid UTF-8 (0xFF) in a string", bytes(withOrganizationBytes(new byte[] {(byte) 0xff})),
                 fails("", "invalid UTF-8: byte 0xff cannot start a character at byte offset 22"), 8 * MIB));
@@ -279,6 +289,49 @@ class HostileInputTest {
                                 .additionalInformation()).isEqualTo("https://a.example/")),
                 deviation(DeviationKind.DUPLICATE_MEMBER, "/policies/0/failure-details/0/additional-info-uri"),
                 8 * MIB, null));
+
+        // diagnosis: the report is read, and what diagnosing it costs follows the report's size
+        t.add(new Case("gzip, 9,990 mx lines and 3,000 unknown result types: diagnosed in memory of the"
+                + " report's order (issue 13: a 6 GB heap ran out)",
+                bytes(gzip(HostileReports.manyPatternsAndDetails(9_990, 3_000))),
+                readsWith(DeviationKind.UNKNOWN_RESULT_TYPE, "/policies/0/failure-details/0/result-type",
+                        HostileInputTest::diagnosedWithinBounds),
+                deviation(DeviationKind.UNKNOWN_RESULT_TYPE, "/policies/0/failure-details/0/result-type"),
+                64 * MIB, null));
+
+        t.add(new Case("terminal escapes, bidi controls and line feeds in every member a rendering shows:"
+                + " diagnosed to text without them (issue 13)", bytes(HostileReports.escapes()),
+                readsWith(DeviationKind.UNKNOWN_MEMBER, "/x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u007f\u202e"
+                        + "\u2066\u2028\nINJECTED", r -> {
+                            String text = TlsRpt.diagnose(r).toText(dev.tlsrpt.diagnose.TextStyle.ANSI)
+                                    .replaceAll("\u001b\\[(?:0|1|1;31|33|36|32)m", "");
+                            assertThat(dev.tlsrpt.hostile.SenderTextCases.unsafeAt(text)).isEqualTo(-1);
+                            assertThat(text).contains("Org\\u001b[2J");
+                        }),
+                deviation(DeviationKind.UNKNOWN_MEMBER, "/x\u001b[2J\u001b]0;pwned\u0007\u009b31m\u007f\u202e"
+                        + "\u2066\u2028\nINJECTED"), 8 * MIB, null));
+
+        t.add(both("shell commands as MX host and policy domain: no suggested command holds them (issue 13)",
+                bytes(HostileReports.stsReport("Org", "$(id)", List.of("version: STSv1", "mode: enforce",
+                        "mx: mx.example.com"), List.of(
+                                HostileReports.detail("certificate-expired", "mx.example.com; rm -rf /", null),
+                                HostileReports.detail("sts-webpki-invalid", "`id`.example.com", null)))),
+                reads(r -> {
+                    List<String> actions = TlsRpt.diagnose(r).findings().stream().map(f -> f.action()).toList();
+                    assertThat(actions).anySatisfy(a -> assertThat(a).contains(
+                            "openssl s_client -starttls smtp -connect <mx-host>:25 -servername <mx-host>"));
+                    assertThat(actions).anySatisfy(a -> assertThat(a).contains(
+                            "openssl s_client -connect mta-sts.<policy-domain>:443"));
+                    assertThat(actions).allSatisfy(ReportFuzzTest::checkCommandHosts);
+                }), 8 * MIB));
+
+        t.add(both("a reason code of 'status', 200,000 spaces and a letter: diagnosed in linear time (issue 13)",
+                bytes(HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                        List.of(HostileReports.detail("validation-failure", "mx.example.com",
+                                "status" + " ".repeat(200_000) + "x")))),
+                reads(r -> assertThat(assertTimeoutPreemptively(Duration.ofSeconds(10), () -> TlsRpt.diagnose(r),
+                        "no diagnosis within the hang guard").findings().get(0).explanation())
+                        .contains("The sender gave the reason \"status")), 8 * MIB));
 
         // not plain JSON
         t.add(both("a line comment", bytes(VALID.replace("{\"organization", "{// c\n\"organization")),
@@ -405,6 +458,20 @@ class HostileInputTest {
     }
 
     record Measured(ReportChecks.Outcome outcome, long allocated) {
+    }
+
+    /** Diagnoses the report and renders it, within a hang guard and 320 MiB of allocation. */
+    static void diagnosedWithinBounds(ParseResult r) {
+        long[] out = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
+            long before = allocatedBytes();
+            dev.tlsrpt.diagnose.Diagnosis d = TlsRpt.diagnose(r);
+            long chars = d.toText().length() + d.toJson().length();
+            return new long[] {allocatedBytes() - before, chars, d.findings().size()};
+        }, "no diagnosis within the hang guard");
+        // a failure finding per detail (half of them with the MX host outside the policy) and one for all deviations
+        assertThat(out[2]).as("findings").isEqualTo(3_000 + 1);
+        assertThat(out[1]).as("characters of text and JSON").isLessThan(32 * MIB);
+        assertThat(out[0]).as("bytes allocated by diagnosing").isLessThan(320 * MIB);
     }
 
     // ---------------------------------------------------------------------------------------------------

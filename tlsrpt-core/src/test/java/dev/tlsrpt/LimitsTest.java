@@ -16,22 +16,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 class LimitsTest {
 
     static Stream<Arguments> limits() {
-        String twoPolicies = Reports.BASE.replace("}]\n}", "}, " + Reports.BASE.substring(
-                Reports.BASE.indexOf("{\n    \"policy\""), Reports.BASE.lastIndexOf("}]")) + "}]\n}");
-        String twoDetails = Reports.with("\"failed-session-count\": 1}]", "\"failed-session-count\": 1}, "
+        String twoPolicies = ReportJson.BASE.replace("}]\n}", "}, " + ReportJson.BASE.substring(
+                ReportJson.BASE.indexOf("{\n    \"policy\""), ReportJson.BASE.lastIndexOf("}]")) + "}]\n}");
+        String twoDetails = ReportJson.with("\"failed-session-count\": 1}]", "\"failed-session-count\": 1}, "
                 + "{\"result-type\": \"starttls-not-supported\", \"sending-mta-ip\": \"192.0.2.9\", "
                 + "\"receiving-mx-hostname\": \"mx.example.com\", \"failed-session-count\": 2}]");
         return Stream.of(
                 Arguments.of(twoPolicies, ParseOptions.lenient().withMaxPolicies(1), "maxPolicies", "/policies/1"),
                 Arguments.of(twoDetails, ParseOptions.lenient().withMaxFailureDetails(1), "maxFailureDetails",
                         "/policies/0/failure-details/1"),
-                Arguments.of(Reports.BASE, ParseOptions.lenient().withMaxNestingDepth(3), "maxNestingDepth",
+                Arguments.of(ReportJson.BASE, ParseOptions.lenient().withMaxNestingDepth(3), "maxNestingDepth",
                         "/policies/0/policy"),
-                Arguments.of(Reports.with("\"Org\"", "\"" + "O".repeat(100) + "\""),
+                Arguments.of(ReportJson.with("\"Org\"", "\"" + "O".repeat(100) + "\""),
                         ParseOptions.lenient().withMaxStringLength(40), "maxStringLength", "/organization-name"),
-                Arguments.of(Reports.BASE, ParseOptions.lenient().withMaxDecompressedBytes(100),
+                Arguments.of(ReportJson.BASE, ParseOptions.lenient().withMaxDecompressedBytes(100),
                         "maxDecompressedBytes", ""),
-                Arguments.of(Reports.BASE, ParseOptions.lenient().withMaxCompressedBytes(100), "maxCompressedBytes",
+                Arguments.of(ReportJson.BASE, ParseOptions.lenient().withMaxCompressedBytes(100), "maxCompressedBytes",
                         ""));
     }
 

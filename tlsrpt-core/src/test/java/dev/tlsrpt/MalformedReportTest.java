@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class MalformedReportTest {
 
     static Stream<Arguments> malformed() {
-        byte[] gz = Reports.gzip(Reports.utf8(Reports.BASE));
+        byte[] gz = ReportJson.gzip(ReportJson.utf8(ReportJson.BASE));
         byte[] truncated = Arrays.copyOf(gz, gz.length - 12);
         byte[] trailing = Arrays.copyOf(gz, gz.length + 3);
         trailing[gz.length] = 'x';
@@ -33,41 +33,41 @@ class MalformedReportTest {
         String s = "/policies/0/summary/total-failure-session-count";
         return Stream.of(
                 Arguments.of("empty input", new byte[0], "", -1, "empty"),
-                Arguments.of("white space only", Reports.utf8("  \n  "), "", 2, "empty"),
-                Arguments.of("not JSON", Reports.utf8("hello"), "", 1, "not valid JSON"),
-                Arguments.of("top level an array", Reports.utf8("[]"), "", 1, "top level"),
-                Arguments.of("truncated JSON", Reports.utf8(Reports.BASE.substring(0, 200)), "/report-id",
+                Arguments.of("white space only", ReportJson.utf8("  \n  "), "", 2, "empty"),
+                Arguments.of("not JSON", ReportJson.utf8("hello"), "", 1, "not valid JSON"),
+                Arguments.of("top level an array", ReportJson.utf8("[]"), "", 1, "top level"),
+                Arguments.of("truncated JSON", ReportJson.utf8(ReportJson.BASE.substring(0, 200)), "/report-id",
                         6, "truncated JSON"),
-                Arguments.of("two documents", Reports.utf8(Reports.BASE + "{}"), "", 12, "after the report"),
-                Arguments.of("policies missing", Reports.utf8("{\"organization-name\": \"o\", \"date-range\": "
+                Arguments.of("two documents", ReportJson.utf8(ReportJson.BASE + "{}"), "", 12, "after the report"),
+                Arguments.of("policies missing", ReportJson.utf8("{\"organization-name\": \"o\", \"date-range\": "
                         + "{\"start-datetime\": \"2026-01-01T00:00:00Z\", \"end-datetime\": \"2026-01-01T23:59:59Z\"},"
                         + " \"contact-info\": \"a@b\", \"report-id\": \"r\"}"), "/policies", 1, "policies is missing"),
-                Arguments.of("policies an object", Reports.utf8(Reports.with("\"policies\": [{", "\"policies\": {\"x\": [{")
+                Arguments.of("policies an object", ReportJson.utf8(ReportJson.with("\"policies\": [{", "\"policies\": {\"x\": [{")
                         .replace("}]\n}", "}]}\n}")), "/policies", 6, "must be an array"),
-                Arguments.of("organization a number", Reports.utf8(Reports.with("\"Org\"", "42")), "/organization-name",
+                Arguments.of("organization a number", ReportJson.utf8(ReportJson.with("\"Org\"", "42")), "/organization-name",
                         2, "must be a string"),
-                Arguments.of("negative count", Reports.utf8(Reports.with("\"total-failure-session-count\": 1",
+                Arguments.of("negative count", ReportJson.utf8(ReportJson.with("\"total-failure-session-count\": 1",
                         "\"total-failure-session-count\": -3")), s, 8, "got -3"),
-                Arguments.of("fractional count", Reports.utf8(Reports.with("\"total-failure-session-count\": 1",
+                Arguments.of("fractional count", ReportJson.utf8(ReportJson.with("\"total-failure-session-count\": 1",
                         "\"total-failure-session-count\": 1.5")), s, 8, "fraction"),
-                Arguments.of("count above 2^63-1", Reports.utf8(Reports.with("\"total-failure-session-count\": 1",
+                Arguments.of("count above 2^63-1", ReportJson.utf8(ReportJson.with("\"total-failure-session-count\": 1",
                         "\"total-failure-session-count\": 9223372036854775808")), s, 8, "2^63-1"),
-                Arguments.of("count 1e400", Reports.utf8(Reports.with("\"total-failure-session-count\": 1",
+                Arguments.of("count 1e400", ReportJson.utf8(ReportJson.with("\"total-failure-session-count\": 1",
                         "\"total-failure-session-count\": 1e400")), s, 8, "2^63-1"),
-                Arguments.of("count as a string", Reports.utf8(Reports.with("\"total-failure-session-count\": 1",
+                Arguments.of("count as a string", ReportJson.utf8(ReportJson.with("\"total-failure-session-count\": 1",
                         "\"total-failure-session-count\": \"1\"")), s, 8, "the string \"1\""),
-                Arguments.of("unparseable date", Reports.utf8(Reports.with("\"2026-11-26T00:00:00Z\"", "\"yesterday\"")),
+                Arguments.of("unparseable date", ReportJson.utf8(ReportJson.with("\"2026-11-26T00:00:00Z\"", "\"yesterday\"")),
                         "/date-range/start-datetime", 3, "RFC 3339"),
-                Arguments.of("February 30", Reports.utf8(Reports.with("\"2026-11-26T00:00:00Z\"",
+                Arguments.of("February 30", ReportJson.utf8(ReportJson.with("\"2026-11-26T00:00:00Z\"",
                         "\"2026-02-30T00:00:00Z\"")), "/date-range/start-datetime", 3, "RFC 3339"),
-                Arguments.of("result-type missing", Reports.utf8(Reports.with("\"result-type\": \"certificate-expired\", ",
+                Arguments.of("result-type missing", ReportJson.utf8(ReportJson.with("\"result-type\": \"certificate-expired\", ",
                         "")), "/policies/0/failure-details/0/result-type", 9, "result-type is missing"),
-                Arguments.of("policy missing", Reports.utf8(Reports.BASE.replaceFirst("\"policy\": \\{[^}]*\\},", "")),
+                Arguments.of("policy missing", ReportJson.utf8(ReportJson.BASE.replaceFirst("\"policy\": \\{[^}]*\\},", "")),
                         "/policies/0/policy", 10, "policy is missing"),
-                Arguments.of("policy-string a string", Reports.utf8(Reports.with("[\"version: STSv1\", \"mode: enforce\", "
+                Arguments.of("policy-string a string", ReportJson.utf8(ReportJson.with("[\"version: STSv1\", \"mode: enforce\", "
                         + "\"mx: mx.example.com\"]", "\"version: STSv1\"")), "/policies/0/policy/policy-string", 7,
                         "array of strings"),
-                Arguments.of("unpaired surrogate", Reports.utf8(Reports.with("\"Org\"", "\"O\\ud800rg\"")),
+                Arguments.of("unpaired surrogate", ReportJson.utf8(ReportJson.with("\"Org\"", "\"O\\ud800rg\"")),
                         "/organization-name", 2, "unpaired surrogate"),
                 Arguments.of("truncated gzip", truncated, "", -1, "truncated gzip"),
                 Arguments.of("gzip with trailing garbage", trailing, "", -1, "trailing bytes"),
@@ -77,7 +77,7 @@ class MalformedReportTest {
     }
 
     private static byte[] utf16() {
-        byte[] body = Reports.BASE.getBytes(StandardCharsets.UTF_16LE);
+        byte[] body = ReportJson.BASE.getBytes(StandardCharsets.UTF_16LE);
         byte[] out = new byte[body.length + 2];
         out[0] = (byte) 0xff;
         out[1] = (byte) 0xfe;
@@ -86,7 +86,7 @@ class MalformedReportTest {
     }
 
     private static byte[] overlong() {
-        byte[] b = Reports.utf8(Reports.with("\"Org\"", "\"O/g\""));
+        byte[] b = ReportJson.utf8(ReportJson.with("\"Org\"", "\"O/g\""));
         for (int i = 0; i < b.length; i++) {
             if (b[i] == '/') {
                 byte[] out = new byte[b.length + 1];
@@ -121,7 +121,7 @@ class MalformedReportTest {
 
     @Test
     void countsWithAZeroFractionAreIntegers() {
-        var r = TlsRpt.parse(Reports.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 1e2")
+        var r = TlsRpt.parse(ReportJson.with("\"total-failure-session-count\": 1", "\"total-failure-session-count\": 1e2")
                 .replace("\"total-successful-session-count\": 10", "\"total-successful-session-count\": -0"),
                 ParseOptions.strict());
         assertThat(r.policies().get(0).summary().totalFailureSessionCount()).isEqualTo(100);
@@ -130,9 +130,9 @@ class MalformedReportTest {
 
     @Test
     void gzipWithSeveralMembersIsOneStream() {
-        byte[] json = Reports.utf8(Reports.BASE);
-        byte[] a = Reports.gzip(Arrays.copyOf(json, 100));
-        byte[] b = Reports.gzip(Arrays.copyOfRange(json, 100, json.length));
+        byte[] json = ReportJson.utf8(ReportJson.BASE);
+        byte[] a = ReportJson.gzip(Arrays.copyOf(json, 100));
+        byte[] b = ReportJson.gzip(Arrays.copyOfRange(json, 100, json.length));
         byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         assertThat(TlsRpt.parse(both).reportId()).isEqualTo("r1");
@@ -140,20 +140,20 @@ class MalformedReportTest {
 
     @Test
     void aUtf8ByteOrderMarkIsSkipped() {
-        byte[] json = Reports.utf8(Reports.BASE);
+        byte[] json = ReportJson.utf8(ReportJson.BASE);
         byte[] withBom = new byte[json.length + 3];
         withBom[0] = (byte) 0xef;
         withBom[1] = (byte) 0xbb;
         withBom[2] = (byte) 0xbf;
         System.arraycopy(json, 0, withBom, 3, json.length);
         assertThat(TlsRpt.parse(withBom).organizationName()).isEqualTo("Org");
-        assertThat(TlsRpt.parse(Reports.gzip(withBom)).organizationName()).isEqualTo("Org");
+        assertThat(TlsRpt.parse(ReportJson.gzip(withBom)).organizationName()).isEqualTo("Org");
     }
 
     @Test
     void aJsonGzFileThatIsNotGzipIsReadByItsContent(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("sender!example.com!1!2.json.gz");
-        Files.writeString(file, Reports.BASE);
+        Files.writeString(file, ReportJson.BASE);
         assertThat(TlsRpt.parse(file).reportId()).isEqualTo("r1");
     }
 
@@ -183,7 +183,7 @@ class MalformedReportTest {
     @Test
     void theCallersStreamIsLeftOpen() throws IOException {
         boolean[] closed = {false};
-        InputStream in = new ByteArrayInputStream(Reports.gzip(Reports.utf8(Reports.BASE))) {
+        InputStream in = new ByteArrayInputStream(ReportJson.gzip(ReportJson.utf8(ReportJson.BASE))) {
             @Override
             public void close() {
                 closed[0] = true;

@@ -7,6 +7,7 @@ import static dev.tlsrpt.hostile.HostileStreams.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
 import java.io.ByteArrayInputStream;
@@ -339,7 +340,7 @@ class ParallelInflateTest {
 
     @Test
     void openJsonInflatesOnTheCallingThread() throws IOException {
-        try (InputStream json = TlsRpt.openJson(new ByteArrayInputStream(LARGE), THREADED)) {
+        try (InputStream json = ReportReader.openJson(new ByteArrayInputStream(LARGE), THREADED)) {
             byte[] first = json.readNBytes(1_500_000);
             assertThat(inflaterThreads()).isZero();
             assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8) + new String(json.readAllBytes(),
@@ -355,14 +356,15 @@ class ParallelInflateTest {
         for (byte[] input : List.of(data, gzip(data))) {
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
             MalformedReportException e = assertThrows(MalformedReportException.class, () -> {
-                try (InputStream json = TlsRpt.openJson(new ByteArrayInputStream(input), ParseOptions.lenient())) {
+                try (InputStream json = ReportReader.openJson(new ByteArrayInputStream(input),
+                        ParseOptions.lenient())) {
                     for (int b; (b = json.read()) >= 0; ) {
                         got.write(b);
                     }
                 }
             });
-            assertThat(e.problem()).isEqualTo("invalid UTF-8: byte 0x28 where a continuation byte belongs at byte offset"
-                    + " 25 of the JSON");
+            assertThat(e.problem()).isEqualTo("invalid UTF-8: byte 0x28 where a continuation byte belongs"
+                    + " at byte offset 25 of the JSON");
             assertThat(e.line()).isEqualTo(2);
             assertThat(e.column()).isEqualTo(25);
             assertThat(got.toString(java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("\n{\"organization-name\":\"a");

@@ -6,13 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.tlsrpt.hostile.Growth;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Guards for the core's regular expressions outside the diagnosis that see sender or caller text: the
- * section 5.1 file name, record selection and the TXT record parser's lenient version and scheme
- * patterns. Each gives the right answer on about a megabyte and its time grows linearly (1 MB against
+ * Guards for the core's regular expressions outside the diagnosis and the record package that see sender or
+ * caller text: the section 5.1 file name (the record's are in {@code record.RecordRegexGrowthTest}). Each gives the right answer on about a megabyte and its time grows linearly (1 MB against
  * 512 KB); the timeout is a hang guard only. All were linear already (disjoint character classes around
  * each quantifier); these keep them so.
  */
@@ -42,48 +40,6 @@ class RegexGrowthTest {
             Growth.assertLinear("file name without '!'", n -> "a".repeat(n) + ".json", RegexGrowthTest::fileName, N);
             Growth.assertLinear("file name, a long unique-id, a wrong extension",
                     n -> "a!b!1!2!" + "a".repeat(n) + ".jsox", RegexGrowthTest::fileName, N);
-        }, "no answer within the hang guard");
-    }
-
-    private static RecordSelection select(String record) {
-        return TlsRpt.selectRecord(List.of(record), ParseOptions.lenient());
-    }
-
-    @Test
-    void recordSelectionOnAMegabyteOfWhiteSpaceIsLinear() {
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
-            String spaces = " \t".repeat(MB / 4);
-            assertThat(select(spaces + "v" + spaces + "=" + spaces + "TLSRPTv1" + spaces + ";rua=mailto:a@b")
-                    .outcome()).isEqualTo(RecordSelection.Outcome.ONE);
-            assertThat(select(spaces + "v" + spaces + "=" + spaces + "TLSRPTv1" + spaces + "x").outcome())
-                    .isEqualTo(RecordSelection.Outcome.NONE);
-            Growth.assertLinear("lenient selection, spaces then junk",
-                    n -> "v=TLSRPTv1" + " ".repeat(n) + "x", RegexGrowthTest::select, N);
-        }, "no answer within the hang guard");
-    }
-
-    private static void lenientRecord(String txt) {
-        try {
-            TlsRpt.checkRecord(txt, ParseOptions.lenient());
-        } catch (MalformedRecordException e) {
-            // expected for most of the hostile records
-        }
-    }
-
-    @Test
-    void aRecordWithAMegabyteInItsVersionOrUriIsReadInLinearTime() {
-        assertTimeoutPreemptively(HANG_GUARD, () -> {
-            RecordCheck spaced = TlsRpt.checkRecord("v" + " ".repeat(MB) + "=TLSRPTv1;rua=mailto:a@example.com",
-                    ParseOptions.lenient());
-            assertThat(spaced.record().rua()).extracting(Object::toString).containsExactly("mailto:a@example.com");
-            RecordCheck noScheme = TlsRpt.checkRecord("v=TLSRPTv1;rua=" + "a".repeat(MB) + "@example.com",
-                    ParseOptions.lenient());
-            assertThat(noScheme.warnings()).extracting(RecordWarning::kind)
-                    .contains(RecordWarningKind.MISSING_SCHEME);
-            Growth.assertLinear("lenient version, spaces then junk",
-                    n -> "v" + " ".repeat(n) + "=x", RegexGrowthTest::lenientRecord, N);
-            Growth.assertLinear("rua without a scheme", n -> "v=TLSRPTv1;rua=" + "a+".repeat(n / 2),
-                    RegexGrowthTest::lenientRecord, N);
         }, "no answer within the hang guard");
     }
 }

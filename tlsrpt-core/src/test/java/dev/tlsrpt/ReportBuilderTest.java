@@ -108,27 +108,41 @@ class ReportBuilderTest {
     void fileNameFollowsSection51() {
         ReportFileName rfc = ReportFileName.parse("mail.sndr.example.com!example.net!1470013207!1470186007!001.json.gz");
         assertThat(rfc).isEqualTo(new ReportFileName("mail.sndr.example.com", "example.net", 1470013207L,
-                1470186007L, "001", true));
+                1470186007L, "001", ReportFileName.Extension.JSON_GZ));
         assertThat(rfc).hasToString("mail.sndr.example.com!example.net!1470013207!1470186007!001.json.gz");
         TlsReport r = header().stsPolicy("example.com", "mode: enforce").build();
-        assertThat(ReportFileName.of(r, "mail.example", null, false))
+        assertThat(ReportFileName.of(r, "mail.example", null, WriteOptions.defaults()))
                 .hasToString("mail.example!example.com!1795737600!1795823999.json");
-        assertThat(ReportFileName.of(r, "42", true))
+        assertThat(ReportFileName.of(r, "42", WriteOptions.defaults().withGzip(true)))
                 .hasToString("mail.example!example.com!1795737600!1795823999!42.json.gz");
         assertThat(ReportFileName.parse("a.example!b.example!1!2.json").uniqueId()).isNull();
+    }
+
+    private static final WriteOptions GZIP = WriteOptions.defaults().withGzip(true);
+
+    @Test
+    void theExtensionFollowsTheWriteOptions() {
+        assertThat(ReportFileName.Extension.of(WriteOptions.defaults())).isEqualTo(ReportFileName.Extension.JSON);
+        assertThat(ReportFileName.Extension.of(GZIP.withPretty(true))).isEqualTo(ReportFileName.Extension.JSON_GZ);
+        assertThat(ReportFileName.parse("a.example!b.example!1!2.json").extension())
+                .isEqualTo(ReportFileName.Extension.JSON);
+        assertThat(ReportFileName.Extension.JSON_GZ.wireName()).isEqualTo("json.gz");
     }
 
     @Test
     void fileNameRefusesWhatTheGrammarForbids() {
         TlsReport r = header().stsPolicy("example.com", "mode: enforce").build();
-        assertThatThrownBy(() -> ReportFileName.of(r, "mail.example", "0-1", true))
+        assertThatThrownBy(() -> ReportFileName.of(r, "mail.example", "0-1", GZIP))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("letters and digits");
-        assertThatThrownBy(() -> ReportFileName.of(r, "mail!example", null, true))
+        assertThatThrownBy(() -> ReportFileName.of(r, "mail!example", null, GZIP))
                 .hasMessageContaining("sender must be a domain name");
-        assertThatThrownBy(() -> ReportFileName.of(header().build(), "mail.example", null, true))
+        assertThatThrownBy(() -> ReportFileName.of(header().build(), "mail.example", null, GZIP))
                 .hasMessageContaining("no policy-domain");
         assertThatThrownBy(() -> ReportFileName.parse("report.json")).hasMessageContaining("not an RFC 8460");
         assertThatThrownBy(() -> ReportFileName.parse("a!b!1!2!x.zip")).hasMessageContaining("not an RFC 8460");
-        assertThatThrownBy(() -> new ReportFileName("a", "b", -1, 0, null, false)).hasMessageContaining("begin < 0");
+        assertThatThrownBy(() -> new ReportFileName("a", "b", -1, 0, null, ReportFileName.Extension.JSON))
+                .hasMessageContaining("begin < 0");
+        assertThatThrownBy(() -> new ReportFileName("a", "b", 1, 2, null, null)).isInstanceOf(NullPointerException.class)
+                .hasMessage("extension");
     }
 }

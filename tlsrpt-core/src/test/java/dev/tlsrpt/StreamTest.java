@@ -91,16 +91,16 @@ class StreamTest {
     @Test
     void callsComeInDocumentOrderWithTheHeaderFirst() throws IOException {
         Recorder r = new Recorder();
-        TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(Reports.BASE)), r);
+        TlsRpt.stream(new ByteArrayInputStream(ReportJson.utf8(ReportJson.BASE)), r);
         assertThat(r.calls).containsExactly("header r1", "policy sts", "detail certificate-expired");
     }
 
     @Test
     void theHeaderComesLastWhenTheSenderWritesReportIdAfterThePolicies() throws IOException {
-        String json = Reports.with("\"report-id\": \"r1\",\n", "")
+        String json = ReportJson.with("\"report-id\": \"r1\",\n", "")
                 .replace("}]\n}", "}],\n  \"report-id\": \"late\"\n}");
         Recorder r = new Recorder();
-        TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(json)), r);
+        TlsRpt.stream(new ByteArrayInputStream(ReportJson.utf8(json)), r);
         assertThat(r.calls).containsExactly("policy sts", "detail certificate-expired", "header late");
     }
 
@@ -116,7 +116,7 @@ class StreamTest {
                  }]}
                 """;
         Recorder r = new Recorder();
-        TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(json)), r);
+        TlsRpt.stream(new ByteArrayInputStream(ReportJson.utf8(json)), r);
         assertThat(r.calls).containsExactly("header r", "policy tlsa", "detail dnssec-invalid");
         assertThat(r.report()).isEqualTo(TlsRpt.parse(json));
     }
@@ -130,16 +130,16 @@ class StreamTest {
                 throw stop;
             }
         };
-        assertThatThrownBy(() -> TlsRpt.stream(new ByteArrayInputStream(Reports.gzip(Reports.utf8(Reports.BASE))), v))
+        assertThatThrownBy(() -> TlsRpt.stream(new ByteArrayInputStream(ReportJson.gzip(ReportJson.utf8(ReportJson.BASE))), v))
                 .isSameAs(stop);
     }
 
     @Test
     void anErrorMidStreamPointsAtTheFailingMemberAfterTheEarlierCallbacks() {
-        String json = Reports.with("\"failed-session-count\": 1}]", "\"failed-session-count\": 1}, "
+        String json = ReportJson.with("\"failed-session-count\": 1}]", "\"failed-session-count\": 1}, "
                 + "{\"result-type\": \"starttls-not-supported\", \"failed-session-count\": -1}]");
         Recorder r = new Recorder();
-        assertThatThrownBy(() -> TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(json)), ParseOptions.strict(), r))
+        assertThatThrownBy(() -> TlsRpt.stream(new ByteArrayInputStream(ReportJson.utf8(json)), ParseOptions.strict(), r))
                 .isInstanceOfSatisfying(MalformedReportException.class, e -> {
                     assertThat(e.pointer()).isEqualTo("/policies/0/failure-details/1/failed-session-count");
                     assertThat(e.line()).isEqualTo(9);
@@ -157,16 +157,16 @@ class StreamTest {
         for (int i = 0; i < 12; i++) {
             unknown.append("\"x").append(i).append("\": ").append(i).append(", ");
         }
-        String json = Reports.with("\"organization-name\"", unknown + "\"organization-name\"");
+        String json = ReportJson.with("\"organization-name\"", unknown + "\"organization-name\"");
         ParseOptions three = ParseOptions.lenient().withMaxDeviations(3);
         Recorder r = new Recorder();
-        TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(json)), three, r);
+        TlsRpt.stream(new ByteArrayInputStream(ReportJson.utf8(json)), three, r);
         assertThat(r.deviations).hasSize(12).extracting(Deviation::pointer).startsWith("/x0", "/x1", "/x2", "/x3")
                 .endsWith("/x11");
         assertThat(r.deviations).isEqualTo(TlsRpt.parseWithDeviations(json, ParseOptions.lenient()).deviations());
         assertThat(r.report()).isEqualTo(TlsRpt.parse(json));
         for (ThrowingCall call : List.<ThrowingCall>of(() -> TlsRpt.parseWithDeviations(json, three),
-                () -> TlsRpt.parse(json, three), () -> TlsRpt.parse(Reports.utf8(json), three))) {
+                () -> TlsRpt.parse(json, three), () -> TlsRpt.parse(ReportJson.utf8(json), three))) {
             assertThatThrownBy(call::run).isInstanceOfSatisfying(LimitExceededException.class, e -> {
                 assertThat(e.limitName()).isEqualTo("maxDeviations");
                 assertThat(e.limit()).isEqualTo(3);
@@ -184,8 +184,8 @@ class StreamTest {
     @Test
     void strictModeSendsNoDeviations() throws IOException {
         Recorder r = new Recorder();
-        TlsRpt.stream(new ByteArrayInputStream(Reports.utf8(Reports.BASE)), ParseOptions.strict(), r);
+        TlsRpt.stream(new ByteArrayInputStream(ReportJson.utf8(ReportJson.BASE)), ParseOptions.strict(), r);
         assertThat(r.deviations).isEmpty();
-        assertThat(r.report()).isEqualTo(TlsRpt.parse(Reports.BASE, ParseOptions.strict()));
+        assertThat(r.report()).isEqualTo(TlsRpt.parse(ReportJson.BASE, ParseOptions.strict()));
     }
 }

@@ -130,7 +130,7 @@ class WriterTest {
     void leavesTheCallersStreamOpen() throws IOException {
         CountingStream out = new CountingStream();
         TlsRpt.write(sample(), out);
-        TlsRpt.writeGzip(sample(), out);
+        TlsRpt.write(sample(), out, WriteOptions.defaults().withGzip(true));
         assertThat(out.closed).isFalse();
         assertThat(out.flushed).isPositive();
     }
@@ -138,7 +138,7 @@ class WriterTest {
     @Test
     void gzipHoldsTheSameJson() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        TlsRpt.writeGzip(sample(), out);
+        TlsRpt.write(sample(), out, WriteOptions.defaults().withGzip(true));
         byte[] bytes = out.toByteArray();
         assertThat(bytes[0]).isEqualTo((byte) 0x1f);
         assertThat(bytes[1]).isEqualTo((byte) 0x8b);

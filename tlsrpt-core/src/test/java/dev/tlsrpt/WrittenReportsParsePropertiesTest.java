@@ -63,11 +63,7 @@ class WrittenReportsParsePropertiesTest {
 
     static byte[] write(TlsReport report, boolean gzip) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        if (gzip) {
-            TlsRpt.writeGzip(report, out);
-        } else {
-            TlsRpt.write(report, out);
-        }
+        TlsRpt.write(report, out, WriteOptions.defaults().withGzip(gzip));
         return out.toByteArray();
     }
 

@@ -3,6 +3,7 @@ package dev.tlsrpt.bench;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +60,9 @@ public final class ReportGenerator {
     public record Stats(long bytes, long policies, long failureDetails) {
     }
 
+    /** The day of the first report of {@link #writeMailboxReport}. */
+    public static final LocalDate MAILBOX_FIRST_DAY = LocalDate.of(2026, 1, 1);
+
     private ReportGenerator() {
     }
 
@@ -95,7 +99,10 @@ public final class ReportGenerator {
             g.writeStringProperty("report-id", reportId);
             g.writeArrayPropertyStart("policies");
             do {
-                details += writePolicy(g, random, policies, details, maxDetails, reportId);
+                String domain = "domain" + random.nextInt(100_000) + "." + TLDS[random.nextInt(TLDS.length)];
+                int kind = policies < 3 ? (int) policies : random.nextInt(20); // the first three: one of each type
+                details += writePolicy(g, random, domain, kind, detailCount(random, details, maxDetails), details,
+                        reportId);
                 policies++;
             } while (counting.count() + g.streamWriteOutputBuffered() < targetBytes - 3);
             g.writeEndArray();
@@ -110,10 +117,75 @@ public final class ReportGenerator {
             @Nullable String reasonCode) {
     }
 
-    private static long writePolicy(JsonGenerator g, SplittableRandom r, long index, long detailsSoFar,
-            int maxDetails, String reportId) {
-        String domain = "domain" + r.nextInt(100_000) + "." + TLDS[r.nextInt(TLDS.length)];
-        int kind = index < 3 ? (int) index : r.nextInt(20); // the first three: one of each type
+    /**
+     * Writes report number {@code index} of a domain owner's mailbox: small reports (one policy, about 1 KB
+     * of JSON) as {@code reporters} reporters send them for {@code domains} policy domains, one report per
+     * reporter, domain and UTC day, day after day from {@link #MAILBOX_FIRST_DAY}. Report {@code index} is
+     * reporter {@code index % reporters} ({@code "Reporter 7"}), domain {@code (index / reporters) % domains}
+     * ({@code domain3.example}) and day {@code index / (reporters * domains)}; its report-id is unique. The
+     * policy is MTA-STS in a random mode; four reports in five have no failure details, the others one to
+     * three, of the MTA-STS result types at one of four MX hosts. Leaves {@code out} open; flushes it.
+     *
+     * @param out where the JSON goes
+     * @param index the report's number, from 0
+     * @param reporters how many reporters send reports, at least 1
+     * @param domains how many policy domains they report on, at least 1
+     * @param seed the same seed and index always give the same bytes
+     * @return what was written
+     * @throws IOException when {@code out} fails
+     */
+    public static Stats writeMailboxReport(OutputStream out, long index, int reporters, int domains, long seed)
+            throws IOException {
+        if (index < 0 || reporters < 1 || domains < 1) {
+            throw new IllegalArgumentException("index must be at least 0 and reporters and domains at least 1, got "
+                    + index + ", " + reporters + ", " + domains);
+        }
+        CountingOutputStream counting = new CountingOutputStream(out);
+        SplittableRandom random = new SplittableRandom(seed + index * 0x9E3779B97F4A7C15L);
+        long reporter = index % reporters;
+        long domain = (index / reporters) % domains;
+        LocalDate day = MAILBOX_FIRST_DAY.plusDays(index / ((long) reporters * domains));
+        long details;
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), counting, JsonEncoding.UTF8)) {
+            g.writeStartObject();
+            g.writeStringProperty("organization-name", "Reporter " + reporter);
+            g.writeObjectPropertyStart("date-range");
+            g.writeStringProperty("start-datetime", day + "T00:00:00Z");
+            g.writeStringProperty("end-datetime", day + "T23:59:59Z");
+            g.writeEndObject();
+            g.writeStringProperty("contact-info", "tlsrpt@reporter" + reporter + ".example");
+            String reportId = day + "T00:00:00Z_" + hex(random, 16) + "@reporter" + reporter + ".example";
+            g.writeStringProperty("report-id", reportId);
+            g.writeArrayPropertyStart("policies");
+            int n = random.nextInt(5) == 0 ? 1 + random.nextInt(3) : 0;
+            details = writePolicy(g, random, "domain" + domain + ".example", 0, n, RESULT_TYPES.size(), reportId);
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        out.flush();
+        return new Stats(counting.count(), 1, details);
+    }
+
+    /** How many failure details the next policy of a report of {@link #write} gets. */
+    private static int detailCount(SplittableRandom r, long detailsSoFar, int maxDetails) {
+        if (detailsSoFar < RESULT_TYPES.size()) {
+            return Math.max(4, maxDetails / 2); // the first policies cover all result types quickly
+        } else if (r.nextInt(10) < 3) {
+            return 0;
+        }
+        double u = r.nextDouble();
+        return 1 + (int) (maxDetails * u * u * u);
+    }
+
+    /**
+     * Writes one policy entry for {@code domain}: {@code kind} 0 or 11 and above is {@code sts}, 1 or 4 to 10
+     * {@code tlsa}, 2 and 3 {@code no-policy-found}; {@code n} failure details, the first of a report (while
+     * {@code detailsSoFar} is below 11) cycling through the 11 result types.
+     *
+     * @return {@code n}
+     */
+    private static long writePolicy(JsonGenerator g, SplittableRandom r, String domain, int kind, int n,
+            long detailsSoFar, String reportId) {
         String type = kind == 0 || kind >= 11 ? "sts" : kind == 1 || kind >= 4 ? "tlsa" : "no-policy-found";
         String[] results = switch (type) {
             case "sts" -> STS_RESULTS;
@@ -122,15 +194,6 @@ public final class ReportGenerator {
         };
 
         // failure details first (in memory: one policy's worth), so that the summary adds up
-        int n;
-        if (detailsSoFar < RESULT_TYPES.size()) {
-            n = Math.max(4, maxDetails / 2); // the first policies cover all result types quickly
-        } else if (r.nextInt(10) < 3) {
-            n = 0;
-        } else {
-            double u = r.nextDouble();
-            n = 1 + (int) (maxDetails * u * u * u);
-        }
         List<Detail> details = new ArrayList<>(n);
         long failures = 0;
         for (int i = 0; i < n; i++) {

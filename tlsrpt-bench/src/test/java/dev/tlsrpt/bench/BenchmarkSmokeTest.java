@@ -89,14 +89,16 @@ class BenchmarkSmokeTest {
 
     /** Every benchmark method. */
     static final String SMOKE_METHODS = "(tokenLoop|decodeLoop|stream|parse|databindTree|databindRecords"
-            + "|databindTreeThenRecords|drain|streamOneThread|streamTwoThreads)";
+            + "|databindTreeThenRecords|drain|streamOneThread|streamTwoThreads"
+            + "|oneThread|twoThreadsMerging|mergeHalves|summary)";
 
     @Test
     void everyBenchmarkRunsOnceThroughJmh() throws RunnerException {
         System.setProperty("jmh.ignoreLock", "true");
         Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include("dev\\.tlsrpt\\.bench\\.(ReportBenchmark|GzipBenchmark)\\." + SMOKE_METHODS + "$")
+                .include("dev\\.tlsrpt\\.bench\\.(ReportBenchmark|GzipBenchmark|AggregateBenchmark)\\." + SMOKE_METHODS + "$")
                 .param("size", "10KB")
+                .param("reports", "200")
                 .forks(0)
                 .warmupIterations(0)
                 .measurementIterations(1)
@@ -119,6 +121,9 @@ class BenchmarkSmokeTest {
                 "ReportBenchmark.databindTree/plain", "ReportBenchmark.databindTree/gzip",
                 "ReportBenchmark.databindRecords/plain", "ReportBenchmark.databindRecords/gzip",
                 "ReportBenchmark.databindTreeThenRecords/plain", "ReportBenchmark.databindTreeThenRecords/gzip",
-                "GzipBenchmark.drain", "GzipBenchmark.streamOneThread", "GzipBenchmark.streamTwoThreads");
+                "GzipBenchmark.drain", "GzipBenchmark.streamOneThread", "GzipBenchmark.streamTwoThreads",
+                "AggregateBenchmark.oneThread", "AggregateBenchmark.twoThreadsMerging", "AggregateBenchmark.parse",
+                "AggregateBenchmark.mergeHalves",
+                "AggregateBenchmark.summary");
     }
 }

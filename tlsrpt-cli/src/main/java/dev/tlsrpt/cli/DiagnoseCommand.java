@@ -6,6 +6,7 @@ import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.diagnose.TextStyle;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,30 +18,35 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.TypeConversionException;
 import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code tlsrpt diagnose [FILE|DIR|-]...}: what each report means and what to do, as text, JSON or CSV
- * (one row per finding). With no argument it diagnoses the bundled sample report.
+ * (one row per finding); with {@code --group}, the problems followed across all the reports instead
+ * ({@link GroupedFindings}). {@code --min-severity} leaves out the findings below it, {@code --fail-on} sets
+ * the severity that makes the exit code 1.
  */
 @Command(name = "diagnose",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
             "Diagnose TLS reports: each finding with its severity, what it means and what to do.",
-            "Reads plain or gzip JSON (told apart by content), walks directories, - reads standard input;"
-                    + " with no argument, the bundled sample report.",
+            "With --group, the problems across all the reports instead of one block per report: duplicates"
+                    + " dropped, each problem (policy domain, result type, MX host) with its first and last day,"
+                    + " its reporters and whether it is ongoing or resolved.",
+            InputOptions.HELP_INPUTS,
+            InputOptions.HELP_NO_INPUT,
             "Files found in a directory that hold no report (by their first bytes, or a message without one)"
                     + " are skipped and named in one line on standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:every report read, no finding worse than INFO",
-            "1:a finding of WARNING or CRITICAL",
+            "0:every report read, no finding at or above --fail-on (default: warning)",
+            "1:a finding at or above --fail-on; with --group, an ongoing one",
             "2:usage error",
             "3:an input could not be read (named on standard error; the others were still diagnosed)",
         })
@@ -79,7 +85,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     /** The CSV columns. */
-    static final List<String> CSV_HEADER = List.of("input", "organization-name", "report-id", "severity", "kind",
+    static final List<String> CSV_HEADER = List.of("input", "organization-name", "report-id", "severity", "impact", "kind",
             "result-type", "policy-type", "policy-domain", "sts-mode", "mx-host", "failed-sessions",
             "policy-sessions", "share", "title", "action", "reference", "pointer");
 
@@ -94,9 +100,25 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Parse strictly: a deviation from RFC 8460 makes the report unreadable.")
     private boolean strict;
 
-    @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-",
-            description = "Report files (.json, .json.gz), directories of them, or - for standard input.")
-    private List<String> paths = new ArrayList<>();
+    @Option(names = {"-g", "--group"}, description = "The problems across all the reports (duplicates dropped,"
+            + " first and last seen, reporters, ongoing or resolved) instead of one block per report.")
+    private boolean group;
+
+    @Option(names = "--min-severity", paramLabel = "SEVERITY", converter = SeverityOption.Converter.class,
+            completionCandidates = SeverityOption.Names.class,
+            description = "Show only the findings at or above this severity (${COMPLETION-CANDIDATES});"
+                    + " a report without any is left out. Default: all.")
+    private @Nullable Severity minSeverity;
+
+    // its own parameter label: picocli's bash completion names its list of values after the label
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
+            converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
+            description = "Exit with 1 when a finding is at or above this severity (${COMPLETION-CANDIDATES};"
+                    + " default: ${DEFAULT-VALUE}); with --group, an ongoing finding. Independent of --min-severity.")
+    private FailOn failOn = FailOn.WARNING;
+
+    @Mixin
+    private InputOptions input = new InputOptions();
 
     @Override
     public Integer call() {
@@ -104,36 +126,58 @@ final class DiagnoseCommand implements Callable<Integer> {
         CliEnvironment env = root.environment();
         Style style = root.style();
         PrintWriter out = env.out();
-        List<Input> inputs = Inputs.expand(paths, env.in(), true);
+        List<Input> inputs = input.inputs(env);
+        if (inputs.isEmpty() && !input.named() && format == Format.TEXT) {
+            return ExitCodes.OK; // standard input was empty: nothing to diagnose, nothing to say
+        }
         ParseOptions options = strict ? ParseOptions.strict() : ParseOptions.lenient();
-        Severity[] worst = {Severity.OK};
         Skipped skipped = new Skipped();
+        if (group) {
+            return new GroupedFindings(env, style, format, minSeverity, failOn).run(inputs, options, skipped);
+        }
+        Shown shown = new Shown(minSeverity, failOn);
         int unreadable;
         switch (format) {
             case TEXT -> {
                 boolean[] first = {true};
                 unreadable = ReportRunner.run(inputs, options, (name, result) -> {
-                    Diagnosis d = diagnose(result, worst);
+                    Diagnosis d = shown.diagnose(result);
+                    if (d == null) {
+                        return;
+                    }
                     if (!first[0]) {
                         out.println();
                     }
                     first[0] = false;
                     out.println(style.bold("==> " + Text.safe(name) + " <=="));
-                    out.print(d.toText(style.enabled()));
+                    out.print(d.toText(style.enabled() ? TextStyle.ANSI : TextStyle.PLAIN));
                     out.flush();
                 }, env.err(), skipped);
+                if (shown.hidden > 0 && !first[0]) {
+                    out.println();
+                    out.println(style.dim("(" + Text.count(shown.hidden) + (shown.hidden == 1 ? " report" : " reports")
+                            + " without a finding at or above " + Objects.requireNonNull(minSeverity).name()
+                            + " not shown)"));
+                }
             }
             case CSV -> {
                 out.print(Csv.row(CSV_HEADER));
                 unreadable = ReportRunner.run(inputs, options, (name, result) -> {
-                    Diagnosis d = diagnose(result, worst);
+                    Diagnosis d = shown.diagnose(result);
+                    if (d == null) {
+                        return;
+                    }
+                    // every row repeats the report's columns: each is made once, and cut to an excerpt
+                    List<String> report = List.of(Text.safe(name),
+                            Text.safe(Text.cut(d.organizationName(), MAX_REPEATED)),
+                            text(d.reportId() == null ? null : Text.cut(d.reportId(), MAX_REPEATED)));
                     for (Finding f : d.findings()) {
-                        out.print(Csv.row(csvRow(name, d, f)));
+                        out.print(Csv.row(csvRow(report, f)));
                     }
                     out.flush();
                 }, env.err(), skipped);
             }
-            case JSON -> unreadable = json(inputs, options, out, env.err(), worst, skipped);
+            case JSON -> unreadable = json(inputs, options, out, env.err(), shown, skipped);
             default -> throw new IllegalStateException("format " + format);
         }
         out.flush();
@@ -141,20 +185,67 @@ final class DiagnoseCommand implements Callable<Integer> {
         if (unreadable > 0) {
             return ExitCodes.UNREADABLE;
         }
-        return worst[0].isWorseThan(Severity.INFO) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return shown.fails ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
-    private static Diagnosis diagnose(ParseResult result, Severity[] worst) {
-        Diagnosis d = TlsRpt.diagnose(result);
-        if (d.severity().isWorseThan(worst[0])) {
-            worst[0] = d.severity();
+    /**
+     * Diagnoses each report and keeps what {@code --min-severity} shows of it, and whether a finding reached
+     * {@code --fail-on}.
+     */
+    static final class Shown {
+        private final @Nullable Severity minSeverity;
+        private final FailOn failOn;
+        /** The reports left out because no finding reached {@code --min-severity}. */
+        long hidden;
+        /** Whether a finding, shown or not, reached {@code --fail-on}. */
+        boolean fails;
+
+        Shown(@Nullable Severity minSeverity, FailOn failOn) {
+            this.minSeverity = minSeverity;
+            this.failOn = failOn;
         }
-        return d;
+
+        /**
+         * Diagnoses a report.
+         *
+         * @param result the report and its deviations
+         * @return its diagnosis with only the findings at or above {@code --min-severity}, or null when it has
+         *     none
+         */
+        @Nullable Diagnosis diagnose(ParseResult result) {
+            Diagnosis d = TlsRpt.diagnose(result);
+            for (Finding f : d.findings()) {
+                // each finding: an OK verdict may come with INFO notes about the report
+                fails |= failOn.fails(f.severity());
+            }
+            if (minSeverity == null) {
+                return d;
+            }
+            List<Finding> kept = new ArrayList<>();
+            for (Finding f : d.findings()) {
+                if (SeverityOption.atOrAbove(f.severity(), minSeverity)) {
+                    kept.add(f);
+                }
+            }
+            if (kept.isEmpty()) {
+                hidden++;
+                return null;
+            }
+            if (kept.size() == d.findings().size()) {
+                return d;
+            }
+            // the verdict still counts every finding: it says what the whole report holds
+            return new Diagnosis(d.organizationName(), d.reportId(), d.contactInfo(), d.dateRange(), d.severity(),
+                    d.verdict(), d.totalSessions(), d.failedSessions(), kept, d.locale());
+        }
     }
 
-    private static List<String> csvRow(String name, Diagnosis d, Finding f) {
-        return List.of(Text.safe(name), Text.safe(d.organizationName()), Text.safe(d.reportId()),
-                f.severity().name(), f.kind().name(), text(f.resultTypeName()), text(f.policyTypeName()),
+    /** The longest organization name and report-id repeated in each CSV row; longer ones end in {@code …}. */
+    static final int MAX_REPEATED = 255;
+
+    private static List<String> csvRow(List<String> report, Finding f) {
+        return List.of(report.get(0), report.get(1), report.get(2), f.severity().wireName(), f.impact().wireName(),
+                f.kind().wireName(), text(f.resultTypeName()), text(f.policyTypeName()),
                 text(f.policyDomain()), f.stsMode() == null ? "" : f.stsMode().wireName(), text(f.mxHost()),
                 Long.toString(f.failedSessions()), Long.toString(f.policySessions()),
                 String.format(Locale.ROOT, "%.6f", f.share()), Text.safe(f.title()), Text.safe(f.action()),
@@ -166,7 +257,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     }
 
     private static int json(List<Input> inputs, ParseOptions options, PrintWriter out, PrintWriter err,
-            Severity[] worst, Skipped skipped) {
+            Shown shown, Skipped skipped) {
         List<String[]> errors = new ArrayList<>();
         List<Exception> causes = new ArrayList<>();
         int unreadable;
@@ -176,7 +267,10 @@ final class DiagnoseCommand implements Callable<Integer> {
             unreadable = ReportRunner.run(inputs, options, new ReportRunner.Sink() {
                 @Override
                 public void report(String name, ParseResult result) {
-                    Diagnosis d = diagnose(result, worst);
+                    Diagnosis d = shown.diagnose(result);
+                    if (d == null) {
+                        return;
+                    }
                     g.writeStartObject();
                     g.writeStringProperty("input", name);
                     g.writeName("diagnosis");
@@ -201,6 +295,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 g.writeString(name);
             }
             g.writeEndArray();
+            g.writeNumberProperty("not-shown", shown.hidden);
             g.writeEndObject();
         }
         out.println();

@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Turns the command line's {@code [FILE|DIR|-]...} into inputs: a file as itself, a directory walked for
  * its files (sorted, hidden files and directories skipped, symbolic links to files included), {@code -}
- * for standard input, and the bundled sample when nothing is named. Content decides plain or gzip, never
+ * for standard input ({@link InputOptions} adds {@code --sample} and what no input means). Content decides plain or gzip, never
  * the file name. A file found in a directory whose content cannot be a report (a README, a mail index, a
  * message without a report) is skipped and counted, not an error: see {@link #mayHoldReport}. So is one
  * that is not a regular file (a FIFO, a device, a socket, a link to a directory), which is never opened:
@@ -48,17 +48,13 @@ final class Inputs {
      *
      * @param args the arguments as given
      * @param stdin standard input, for {@code -}
-     * @param sampleWhenEmpty whether no argument means the bundled sample
      * @return the inputs, one per file; a directory that cannot be walked gives an input that fails to open
      */
-    static List<Input> expand(List<String> args, InputStream stdin, boolean sampleWhenEmpty) {
+    static List<Input> expand(List<String> args, InputStream stdin) {
         List<Input> inputs = new ArrayList<>();
-        if (args.isEmpty() && sampleWhenEmpty) {
-            inputs.add(sample());
-        }
         for (String arg : args) {
             if (arg.equals("-")) {
-                inputs.add(new Input(STDIN_NAME, () -> new NonClosing(stdin)));
+                inputs.add(stdin(stdin));
                 continue;
             }
             Path path = Path.of(arg);
@@ -69,6 +65,16 @@ final class Inputs {
             }
         }
         return inputs;
+    }
+
+    /**
+     * Standard input as an input named {@link #STDIN_NAME}, which closing leaves open.
+     *
+     * @param stdin standard input
+     * @return the input
+     */
+    static Input stdin(InputStream stdin) {
+        return new Input(STDIN_NAME, () -> new NonClosing(stdin));
     }
 
     /**

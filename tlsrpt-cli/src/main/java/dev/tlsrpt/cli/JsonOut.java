@@ -4,21 +4,57 @@ import dev.tlsrpt.Deviation;
 import dev.tlsrpt.MalformedReportException;
 import java.io.Writer;
 import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
+import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.util.DefaultPrettyPrinter;
 
-/** JSON output of the commands, pretty-printed, written with Jackson's streaming generator. */
+/**
+ * JSON output of the commands, pretty-printed, written with Jackson's streaming generator. Besides JSON's
+ * own escapes, every character {@link Text#isEscaped} is written as {@code \}{@code uXXXX}, so that the
+ * JSON of a hostile report can be printed on a terminal too.
+ */
 final class JsonOut {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .characterEscapes(new TerminalSafeEscapes())
             .build();
+
+    /** JSON's escapes plus {@link Text#isEscaped}; surrogates are left to the generator, which keeps pairs. */
+    static final class TerminalSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+
+        private final int[] ascii;
+
+        TerminalSafeEscapes() {
+            int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
+            codes[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+            this.ascii = codes;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii.clone();
+        }
+
+        @Override
+        public @Nullable SerializableString getEscapeSequence(int ch) {
+            if (Character.isSurrogate((char) ch) || !Text.isEscaped(ch)) {
+                return null;
+            }
+            return new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
+        }
+    }
 
     private JsonOut() {
     }

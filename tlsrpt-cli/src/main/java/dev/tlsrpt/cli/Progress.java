@@ -5,8 +5,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
- * A one-line progress bar on standard error, drawn only when standard error is a terminal and only once the
- * work has taken more than a moment; it erases itself at the end, so nothing of it remains in the output.
+ * A one-line progress bar on standard error, drawn only when standard error is a terminal that is not a dumb
+ * one ({@link CliEnvironment#progressBar()}) and only once the work has taken more than a moment; it erases
+ * itself at the end, so nothing of it remains in the output.
  */
 final class Progress {
     /** How long work runs before the bar appears. */
@@ -23,6 +24,17 @@ final class Progress {
     private long done;
     private long lastDrawn = Long.MIN_VALUE;
     private boolean drawn;
+
+    /**
+     * Starts counting, drawing on the environment's standard error when {@link CliEnvironment#progressBar()}.
+     *
+     * @param env the environment
+     * @param total the number of steps
+     * @return the progress bar
+     */
+    static Progress start(CliEnvironment env, long total) {
+        return new Progress(env.err(), env.progressBar(), env.nanoClock(), total);
+    }
 
     /**
      * Starts counting.

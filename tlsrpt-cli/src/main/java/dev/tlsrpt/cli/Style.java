@@ -1,8 +1,8 @@
 package dev.tlsrpt.cli;
 
 /**
- * ANSI colours for text output, or none: colour only when the output is a terminal, {@code --no-color} was
- * not given and {@code NO_COLOR} is not set.
+ * ANSI colours for text output, or none: colour only when standard output is a terminal (and not a dumb one,
+ * {@code TERM=dumb}), {@code --no-color} was not given and {@code NO_COLOR} is not set.
  */
 final class Style {
     static final Style PLAIN = new Style(false);
@@ -22,7 +22,8 @@ final class Style {
      * @return the style
      */
     static Style choose(CliEnvironment environment, boolean noColorOption) {
-        return environment.terminal() && !noColorOption && !environment.noColorRequested() ? ANSI : PLAIN;
+        return environment.terminals().stdout() && !environment.dumbTerminal() && !noColorOption
+                && !environment.noColorRequested() ? ANSI : PLAIN;
     }
 
     boolean enabled() {

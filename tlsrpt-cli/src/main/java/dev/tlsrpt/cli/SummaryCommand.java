@@ -1,265 +1,293 @@
 package dev.tlsrpt.cli;
 
 import dev.tlsrpt.ParseOptions;
-import dev.tlsrpt.ReportVisitor;
-import dev.tlsrpt.TlsRpt;
-import dev.tlsrpt.model.FailureDetail;
-import dev.tlsrpt.model.Policy;
-import dev.tlsrpt.model.PolicyResult;
-import dev.tlsrpt.model.ReportHeader;
-import dev.tlsrpt.model.Summary;
-import dev.tlsrpt.model.TlsReport;
+import dev.tlsrpt.TlsRptException;
+import dev.tlsrpt.analysis.AggregateFinding;
+import dev.tlsrpt.analysis.AggregateSummary;
+import dev.tlsrpt.analysis.DaySummary;
+import dev.tlsrpt.analysis.DomainSummary;
+import dev.tlsrpt.analysis.FindingStatus;
+import dev.tlsrpt.analysis.ReportAggregate;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.time.Instant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+import tools.jackson.core.JsonGenerator;
 
 /**
- * {@code tlsrpt summary DIR...}: reads many reports (bare reports streamed, so each in bounded memory; reports
- * in e-mail messages and mbox files too) and prints the
- * totals per policy domain, MX host, result type and reporting organization. A report that cannot be read
- * is named on standard error and left out of the totals; a file found in a directory that holds no report is
- * skipped (see {@link Skipped}).
+ * {@code tlsrpt summary [FILE|DIR|-]...}: what many reports say together, through a
+ * {@link ReportAggregate}: duplicates dropped and counted, per policy domain the sessions per UTC day, the
+ * problems followed across reports and reporters, and the reporters, silent ones marked. As text, the JSON
+ * of {@link AggregateSummary#toJson(List, List)}, the CSV of {@link AggregateSummary#toCsv()} (both with
+ * sender text made terminal-safe: {@link Text#isEscaped} characters as {@code \}{@code uXXXX}) or one
+ * self-contained HTML page ({@link SummaryHtml}). {@code --state FILE} resumes from a saved aggregate and saves
+ * it again, so a daily job reads only the new reports. A report that cannot be read is named on standard error
+ * and left out; a file found in a directory that holds no report is skipped (see {@link Skipped}).
  */
 @Command(name = "summary",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = {
-            "Totals over many reports: per policy domain, MX host, result type and reporting organization.",
-            "Directories are walked for report files (plain or gzip, e-mail messages, mbox files);"
-                    + " - reads standard input.",
+            "What many reports say together: per policy domain the sessions per day, each problem followed across"
+                    + " reports and reporters (first and last seen, ongoing or resolved), and the reporters,"
+                    + " silent ones marked.",
+            "A report saved more than once (.json, .json.gz, inside a message) counts once: the further copies are"
+                    + " dropped and counted as duplicates.",
+            InputOptions.HELP_INPUTS,
+            "With no input named: standard input when it is not a terminal; with --state on a terminal, the saved"
+                    + " aggregate alone; else a usage error.",
             "Files found in a directory that hold no report are skipped and named in one line on standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:all reports read",
+            "0:every input read, no ongoing finding at or above --fail-on",
+            "1:an ongoing finding at or above --fail-on (default: warning)",
             "2:usage error",
-            "3:a report could not be read (left out of the totals, named on standard error)",
+            "3:an input could not be read (named on standard error, left out), or the --state file could not be"
+                    + " read or written",
         })
 final class SummaryCommand implements Callable<Integer> {
+
+    /** The output formats. */
+    enum Format {
+        /** Readable text: per domain its totals, days, problems and reporters. */
+        TEXT,
+        /** The JSON of {@link AggregateSummary#toJson(List, List)}. */
+        JSON,
+        /** The CSV of {@link AggregateSummary#toCsv()}: one row per domain and day. */
+        CSV,
+        /** One self-contained HTML page with charts ({@link SummaryHtml}). */
+        HTML;
+
+        /** The lower-case names for {@code --format} and shell completion. */
+        static final class Names implements Iterable<String> {
+            @Override
+            public Iterator<String> iterator() {
+                return LowerCaseEnum.names(Format.class).iterator();
+            }
+        }
+
+        /** Reads {@code --format}, in any case. */
+        static final class Converter implements ITypeConverter<Format> {
+            @Override
+            public Format convert(String value) {
+                return LowerCaseEnum.convert(Format.class, value);
+            }
+        }
+    }
+
+    /** Reads a date option: a UTC day as {@code YYYY-MM-DD}. */
+    static final class DateConverter implements ITypeConverter<LocalDate> {
+        @Override
+        public LocalDate convert(String value) {
+            try {
+                return LocalDate.parse(value);
+            } catch (DateTimeParseException e) {
+                throw new TypeConversionException("expected a date YYYY-MM-DD but was '" + Text.safe(value) + "'");
+            }
+        }
+    }
 
     @ParentCommand
     private @Nullable TlsRptCommand parent;
 
-    @Parameters(arity = "1..*", paramLabel = "DIR|FILE|-", description = "Directories of reports, report files, or - for standard input.")
-    private List<String> paths = new ArrayList<>();
+    @Spec
+    private @Nullable CommandSpec spec;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+            converter = Format.Converter.class, completionCandidates = Format.Names.class,
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). html is one"
+                    + " self-contained page (inline CSS and SVG charts, nothing loaded from anywhere).")
+    private Format format = Format.TEXT;
+
+    @Option(names = "--since", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Only reports whose start-datetime falls on this UTC day (YYYY-MM-DD) or later.")
+    private @Nullable LocalDate since;
+
+    @Option(names = "--until", paramLabel = "DATE", converter = DateConverter.class,
+            description = "Only reports whose start-datetime falls on this UTC day (YYYY-MM-DD) or earlier; also the"
+                    + " day a reporter's silence is measured to.")
+    private @Nullable LocalDate until;
+
+    @Option(names = "--state", paramLabel = "FILE",
+            description = "Resume from the aggregate saved in FILE (when it exists), add the inputs, and save it"
+                    + " there again: a daily job names only the new reports. --since and --until choose what is"
+                    + " shown, never what is kept.")
+    private @Nullable Path state;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
+            converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
+            description = "Exit with 1 when an ongoing finding of the period is at least this severe:"
+                    + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    private FailOn failOn = FailOn.WARNING;
+
+    @Mixin
+    private InputOptions input = new InputOptions();
 
     @Override
     public Integer call() {
         TlsRptCommand root = Objects.requireNonNull(parent, "parent");
+        CommandSpec command = Objects.requireNonNull(spec, "spec");
+        if (since != null && until != null && since.isAfter(until)) {
+            throw new ParameterException(command.commandLine(), "--since " + since + " is after --until " + until);
+        }
         CliEnvironment env = root.environment();
-        Style style = root.style();
-        List<Input> inputs = Inputs.expand(paths, env.in(), false);
-        Totals totals = new Totals();
+        PrintWriter err = env.err();
+        // --state with no input named, on a terminal: the saved aggregate alone (no usage error, no stdin)
+        boolean stateAlone = state != null && !input.named() && env.terminals().stdin();
+        List<Input> inputs = stateAlone ? List.of() : input.inputs(env);
+
+        ReportAggregate aggregate;
+        try {
+            aggregate = state != null && Files.exists(state) ? ReportAggregate.load(state) : ReportAggregate.create();
+        } catch (IOException | TlsRptException e) {
+            err.println("tlsrpt: " + Text.safe(String.valueOf(state)) + ": not loaded, nothing read or saved: "
+                    + Inputs.describe(e));
+            err.flush();
+            return ExitCodes.UNREADABLE;
+        }
+
         Skipped skipped = new Skipped();
-        int unreadable = 0;
-        Progress progress = new Progress(env.err(), env.terminal(), env.nanoClock(), inputs.size());
+        List<String> unreadable = add(aggregate, inputs, env, skipped);
+
+        boolean stateFailed = false;
+        if (state != null && !inputs.isEmpty()) {
+            try {
+                aggregate.save(state);
+            } catch (IOException | RuntimeException e) {
+                err.println("tlsrpt: " + Text.safe(state.toString()) + ": the state could not be saved: "
+                        + Inputs.describe(e));
+                err.flush();
+                stateFailed = true;
+            }
+        }
+
+        AggregateSummary summary = aggregate.summary(since, until);
+        PrintWriter out = env.out();
+        switch (format) {
+            case TEXT -> SummaryText.print(out, root.style(), summary, unreadable.size());
+            case JSON -> {
+                // copied through the CLI's generator, which escapes what a terminal would act on (Text.isEscaped)
+                try (JsonGenerator g = JsonOut.generator(out)) {
+                    JsonOut.copy(g, summary.toJson(unreadable, skipped.names()));
+                }
+                out.println();
+            }
+            case CSV -> out.print(csv(summary));
+            case HTML -> out.print(SummaryHtml.render(summary, unreadable, skipped.names()));
+            default -> throw new IllegalStateException("format " + format);
+        }
+        out.flush();
+        skipped.print(err);
+        if (!unreadable.isEmpty() || stateFailed) {
+            return ExitCodes.UNREADABLE;
+        }
+        return failing(summary, failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /**
+     * Adds every report of the inputs to the aggregate; an input that cannot be read (or whose report would
+     * pass the aggregate's key limit) is named on standard error and left out.
+     *
+     * @return the inputs that could not be read, each as {@code name: reason}
+     */
+    private static List<String> add(ReportAggregate aggregate, List<Input> inputs, CliEnvironment env,
+            Skipped skipped) {
+        List<String> unreadable = new ArrayList<>();
+        Progress progress = Progress.start(env, inputs.size());
         for (Input input : inputs) {
             try (InputStream raw = input.open()) {
                 BufferedInputStream in = new BufferedInputStream(raw, 16 * 1024);
-                List<ReportTotals> read = new ArrayList<>();
                 if (!skipped.skipsContent(input, in, true)) {
-                    if (Inputs.looksLikeMail(in)) {
-                        for (ReportRunner.Named named : ReportRunner.read(input.name(), in, ParseOptions.lenient())) {
-                            read.add(ReportTotals.of(named.result().report()));
-                        }
-                    } else {
-                        ReportTotals one = new ReportTotals();
-                        TlsRpt.stream(in, ParseOptions.lenient(), one);
-                        read.add(one);
+                    List<ReportRunner.Named> reports = ReportRunner.read(input.name(), in, ParseOptions.lenient());
+                    // all of an input or none of it: a message whose second report fails leaves no half behind
+                    ReportAggregate one = ReportAggregate.create();
+                    for (ReportRunner.Named named : reports) {
+                        one.add(named.result());
                     }
+                    aggregate.merge(one);
                 }
-                read.forEach(totals::add);
             } catch (IOException | RuntimeException e) {
                 if (!skipped.skipsFailure(input, e)) {
                     progress.finish();
                     ReportRunner.unreadable(env.err(), input.name(), e);
-                    unreadable++;
+                    unreadable.add(Text.safe(input.name()) + ": " + Inputs.describe(e));
                 }
             }
             progress.step();
         }
         progress.finish();
-        print(env.out(), style, totals, unreadable);
-        env.out().flush();
-        skipped.print(env.err());
-        return unreadable > 0 ? ExitCodes.UNREADABLE : ExitCodes.OK;
+        return unreadable;
     }
 
-    private static void print(PrintWriter out, Style style, Totals t, int unreadable) {
-        out.println(style.bold("TLS-RPT summary") + ": " + t.reports + (t.reports == 1 ? " report" : " reports")
-                + " from " + t.organizations.size() + (t.organizations.size() == 1 ? " organization" : " organizations")
-                + (unreadable > 0 ? ", " + unreadable + " unreadable" : ""));
-        if (t.first != null && t.last != null) {
-            out.println("Period:   " + t.first + " to " + t.last);
+    /**
+     * The CSV of {@link AggregateSummary#toCsv()} (its columns, order and share), with the domain cells through
+     * {@link Text#safe(String)}: one row per policy domain and day, by date, then domain.
+     *
+     * @param summary the summary
+     * @return the CSV text
+     */
+    static String csv(AggregateSummary summary) {
+        record Row(DaySummary day, String domain) {
         }
-        long all = t.successful + t.failed;
-        out.println("Sessions: " + Text.count(all) + " total, " + Text.count(t.successful) + " successful, "
-                + colourFailed(style, t.failed, Text.count(t.failed) + " failed") + " (" + Text.percent(t.failed, all) + ")");
-        table(out, style, "Policy domain (type)", "policies", t.domains, true);
-        table(out, style, "MX host (failure details)", "entries", t.mxHosts, false);
-        table(out, style, "Result type", "entries", t.resultTypes, false);
-        table(out, style, "Reporting organization", "reports", t.organizations, true);
-    }
-
-    private static String colourFailed(Style style, long failed, String text) {
-        return failed > 0 ? style.red(text) : text;
-    }
-
-    private static void table(PrintWriter out, Style style, String heading, String countLabel,
-            Map<String, Row> rows, boolean withSuccess) {
-        out.println();
-        List<Map.Entry<String, Row>> sorted = new ArrayList<>(rows.entrySet());
-        sorted.sort(Comparator.comparing((Map.Entry<String, Row> e) -> e.getValue().failed).reversed()
-                .thenComparing(Map.Entry::getKey));
-        int width = heading.length();
-        for (Map.Entry<String, Row> e : sorted) {
-            width = Math.max(width, Text.safe(e.getKey()).length());
-        }
-        String header = withSuccess
-                ? String.format(Locale.ROOT, "%-" + width + "s %8s %12s %10s %8s", heading, countLabel, "successful", "failed", "failed%")
-                : String.format(Locale.ROOT, "%-" + width + "s %8s %10s", heading, countLabel, "failed");
-        out.println(style.bold(header));
-        if (sorted.isEmpty()) {
-            out.println("(none)");
-        }
-        for (Map.Entry<String, Row> e : sorted) {
-            Row r = e.getValue();
-            String line = withSuccess
-                    ? String.format(Locale.ROOT, "%-" + width + "s %8d %12s %10s %8s", Text.safe(e.getKey()), r.count,
-                            Text.count(r.successful), Text.count(r.failed), Text.percent(r.failed, r.successful + r.failed))
-                    : String.format(Locale.ROOT, "%-" + width + "s %8d %10s", Text.safe(e.getKey()), r.count, Text.count(r.failed));
-            out.println(r.failed > 0 && withSuccess ? colourRow(style, line) : line);
-        }
-    }
-
-    private static String colourRow(Style style, String line) {
-        return style.yellow(line);
-    }
-
-    /** Counts for one row of a table. */
-    static final class Row {
-        long count;
-        long successful;
-        long failed;
-
-        void add(Row other) {
-            count += other.count;
-            successful += other.successful;
-            failed += other.failed;
-        }
-    }
-
-    /** The totals over every report read so far. */
-    static final class Totals {
-        long reports;
-        long successful;
-        long failed;
-        @Nullable Instant first;
-        @Nullable Instant last;
-        final Map<String, Row> domains = new HashMap<>();
-        final Map<String, Row> mxHosts = new HashMap<>();
-        final Map<String, Row> resultTypes = new HashMap<>();
-        final Map<String, Row> organizations = new HashMap<>();
-
-        void add(ReportTotals one) {
-            reports++;
-            successful += one.successful;
-            failed += one.failed;
-            if (one.start != null && (first == null || one.start.isBefore(first))) {
-                first = one.start;
+        List<Row> rows = new ArrayList<>();
+        for (DomainSummary d : summary.domains()) {
+            for (DaySummary day : d.days()) {
+                rows.add(new Row(day, d.policyDomain() == null ? "" : Text.safe(d.policyDomain())));
             }
-            if (one.end != null && (last == null || one.end.isAfter(last))) {
-                last = one.end;
-            }
-            merge(domains, one.domains);
-            merge(mxHosts, one.mxHosts);
-            merge(resultTypes, one.resultTypes);
-            Row org = organizations.computeIfAbsent(one.organization == null ? "(none)" : one.organization, k -> new Row());
-            org.count++;
-            org.successful += one.successful;
-            org.failed += one.failed;
         }
-
-        private static void merge(Map<String, Row> into, Map<String, Row> from) {
-            from.forEach((k, v) -> into.computeIfAbsent(k, x -> new Row()).add(v));
+        // the domains come sorted: a stable sort by date keeps that order within a day
+        rows.sort(Comparator.comparing((Row r) -> r.day().date()));
+        StringBuilder b = new StringBuilder(Csv.row(List.of("date", "domain", "successful", "failed", "share")));
+        for (Row r : rows) {
+            long successful = r.day().successfulSessions();
+            long failed = r.day().failedSessions();
+            BigDecimal all = BigDecimal.valueOf(successful).add(BigDecimal.valueOf(failed));
+            String share = all.signum() == 0 ? "0" : BigDecimal.valueOf(failed).divide(all, 6, RoundingMode.HALF_UP)
+                    .stripTrailingZeros().toPlainString();
+            b.append(Csv.row(List.of(r.day().date().toString(), r.domain(), Long.toString(successful),
+                    Long.toString(failed), share)));
         }
+        return b.toString();
     }
 
-    /** Collects one report's counts while it streams; merged into the totals only when it was read whole. */
-    static final class ReportTotals implements ReportVisitor {
-        @Nullable String organization;
-        @Nullable Instant start;
-        @Nullable Instant end;
-        long successful;
-        long failed;
-        final Map<String, Row> domains = new HashMap<>();
-        final Map<String, Row> mxHosts = new HashMap<>();
-        final Map<String, Row> resultTypes = new HashMap<>();
-
-        /**
-         * The counts of a report read whole (from an e-mail message), as streaming it would give them.
-         *
-         * @param report the report
-         * @return its counts
-         */
-        static ReportTotals of(TlsReport report) {
-            ReportTotals t = new ReportTotals();
-            t.header(new ReportHeader(report.organizationName(), report.dateRange(), report.contactInfo(),
-                    report.reportId()));
-            for (PolicyResult p : report.policies()) {
-                t.policy(p.policy(), p.summary());
-                for (FailureDetail d : p.failureDetails()) {
-                    t.failureDetail(p.policy(), d);
+    /**
+     * Whether an ongoing finding of the summary is at least as severe as {@code --fail-on} asks.
+     *
+     * @param summary the summary
+     * @param failOn the option
+     * @return true when the exit code is {@link ExitCodes#FINDINGS}
+     */
+    static boolean failing(AggregateSummary summary, FailOn failOn) {
+        for (DomainSummary d : summary.domains()) {
+            for (AggregateFinding f : d.findings()) {
+                if (f.status() == FindingStatus.ONGOING && failOn.fails(f.severity())) {
+                    return true;
                 }
             }
-            return t;
         }
-
-        @Override
-        public void header(ReportHeader header) {
-            organization = header.organizationName();
-            start = header.dateRange().start();
-            end = header.dateRange().end();
-        }
-
-        @Override
-        public void policy(Policy policy, Summary summary) {
-            successful += summary.totalSuccessfulSessionCount();
-            failed += summary.totalFailureSessionCount();
-            String domain = policy.policyDomain() == null ? "(no policy-domain)" : policy.policyDomain();
-            Row row = row(domains, domain + " (" + policy.policyTypeName() + ")");
-            row.count++;
-            row.successful += summary.totalSuccessfulSessionCount();
-            row.failed += summary.totalFailureSessionCount();
-        }
-
-        @Override
-        public void failureDetail(Policy policy, FailureDetail detail) {
-            String mx = detail.receivingMxHostname() == null ? "(no receiving-mx-hostname)" : detail.receivingMxHostname();
-            Row host = row(mxHosts, mx);
-            host.count++;
-            host.failed += detail.failedSessionCount();
-            Row type = row(resultTypes, detail.resultTypeName());
-            type.count++;
-            type.failed += detail.failedSessionCount();
-        }
-
-        private static Row row(Map<String, Row> map, String key) {
-            return map.computeIfAbsent(key, k -> new Row());
-        }
+        return false;
     }
 }

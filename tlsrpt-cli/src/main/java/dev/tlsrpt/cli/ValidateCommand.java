@@ -1,6 +1,8 @@
 package dev.tlsrpt.cli;
 
 import dev.tlsrpt.Deviation;
+import dev.tlsrpt.LimitExceededException;
+import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
@@ -12,19 +14,21 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code tlsrpt validate [--strict] FILE...}: validates each report against the RFC 8460 JSON Schema and lists
- * the deviations the parser tolerated, one line each as {@code file: pointer (line:col): message}.
+ * {@code tlsrpt validate [--strict] [FILE|DIR|-]...}: validates each report against the RFC 8460 JSON Schema and
+ * lists the deviations the parser tolerated, one line each as {@code file: pointer (line:col): message}. A report
+ * inside an e-mail message or an mbox file is read as {@code diagnose} reads it and checked by the parser, which
+ * accepts exactly the documents the schema accepts: a report it cannot read is one invalid line, and under
+ * {@code --strict} each deviation is one.
  */
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
@@ -34,8 +38,12 @@ import picocli.CommandLine.ParentCommand;
             "  file: pointer (line:col): message",
             "Without --strict, the lenient schema (what real senders send) and each deviation the parser"
                     + " tolerated, marked 'deviation'; with --strict, RFC 8460 exactly.",
-            "Files found in a directory that are neither gzip nor a JSON object are skipped and named on"
-                    + " standard error.",
+            InputOptions.HELP_INPUTS,
+            "A report in an e-mail message or mbox file is named 'file [attachment]' and checked by the parser,"
+                    + " which accepts exactly what the schema accepts: a report it cannot read is one violation"
+                    + " line, and with --strict so is each deviation.",
+            InputOptions.HELP_NO_INPUT,
+            "Files found in a directory that hold no report are skipped and named on standard error.",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -52,8 +60,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "RFC 8460 as written: every deviation is a violation.")
     private boolean strict;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE|DIR|-", description = "Report files (plain or gzip), directories of them, or - for standard input.")
-    private List<String> paths = new ArrayList<>();
+    @Mixin
+    private InputOptions input = new InputOptions();
 
     @Override
     public Integer call() {
@@ -62,14 +70,17 @@ final class ValidateCommand implements Callable<Integer> {
         Style style = root.style();
         PrintWriter out = env.out();
         TlsRptSchema schema = strict ? TlsRptSchema.strict() : TlsRptSchema.lenient();
-        int invalid = 0;
-        int unreadable = 0;
+        Counts counts = new Counts();
         Skipped skipped = new Skipped();
-        List<Input> inputs = Inputs.expand(paths, env.in(), false);
+        List<Input> inputs = input.inputs(env);
         for (Input input : inputs) {
             byte[] data;
             try (InputStream in = new BufferedInputStream(input.open())) {
-                if (skipped.skipsContent(input, in, false)) {
+                if (skipped.skipsContent(input, in, true)) {
+                    continue;
+                }
+                if (Inputs.looksLikeMail(in)) {
+                    mail(out, style, input.name(), in, counts);
                     continue;
                 }
                 data = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, ParseOptions.DEFAULT_MAX_COMPRESSED_BYTES + 1));
@@ -78,9 +89,10 @@ final class ValidateCommand implements Callable<Integer> {
                     continue;
                 }
                 ReportRunner.unreadable(env.err(), input.name(), e);
-                unreadable++;
+                counts.unreadable++;
                 continue;
             }
+            counts.reports++;
             String name = Text.safe(input.name());
             ValidationResult result = schema.validate(data);
             for (Violation v : result.violations()) {
@@ -88,22 +100,72 @@ final class ValidateCommand implements Callable<Integer> {
                         + Text.safe(v.message()));
             }
             if (!result.isValid()) {
-                invalid++;
+                counts.invalid++;
             } else if (!strict) {
                 for (Deviation d : deviations(data)) {
-                    out.println(name + ": " + where(d.pointer(), d.line(), d.column()) + ": "
-                            + style.yellow("deviation " + d.kind().name()) + ": " + Text.safe(d.message()));
+                    deviation(out, style, name, d);
                 }
             }
         }
         out.flush();
         skipped.print(env.err());
-        env.err().println(summary(inputs.size() - skipped.count(), invalid, unreadable)); // stdout keeps one line per violation
-        env.err().flush();
-        if (unreadable > 0) {
+        if (!inputs.isEmpty() || input.named()) { // empty standard input: nothing to do, nothing to say
+            env.err().println(summary(counts)); // stdout keeps one line per violation
+            env.err().flush();
+        }
+        if (counts.unreadable > 0) {
             return ExitCodes.UNREADABLE;
         }
-        return invalid > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return counts.invalid > 0 ? ExitCodes.FINDINGS : ExitCodes.OK;
+    }
+
+    /** The reports checked, the invalid ones, and the inputs that could not be read. */
+    private static final class Counts {
+        int reports;
+        int invalid;
+        int unreadable;
+    }
+
+    /**
+     * Checks the reports in a message or mbox file with the parser: lenient reading, then each deviation is a
+     * violation under {@code --strict} and a listed deviation without it. A report lenient reading rejects is
+     * one violation line; the reports after it in the same input are not reached (the mail reader stops there).
+     */
+    private void mail(PrintWriter out, Style style, String inputName, InputStream in, Counts counts) throws IOException {
+        List<ReportRunner.Named> reports;
+        try {
+            reports = ReportRunner.read(inputName, in, ParseOptions.lenient());
+        } catch (MalformedReportException e) {
+            if (e instanceof LimitExceededException) {
+                throw e;
+            }
+            counts.reports++;
+            counts.invalid++;
+            out.println(Text.safe(inputName) + ": " + where(e.pointer(), e.line(), e.column()) + ": "
+                    + style.red("invalid") + ": " + Text.safe(e.problem()));
+            return;
+        }
+        for (ReportRunner.Named report : reports) {
+            counts.reports++;
+            String name = Text.safe(report.name());
+            List<Deviation> deviations = report.result().deviations();
+            if (strict && !deviations.isEmpty()) {
+                counts.invalid++;
+                for (Deviation d : deviations) {
+                    out.println(name + ": " + where(d.pointer(), d.line(), d.column()) + ": " + style.red(d.kind().name())
+                            + ": " + Text.safe(d.message()));
+                }
+            } else {
+                for (Deviation d : deviations) {
+                    deviation(out, style, name, d);
+                }
+            }
+        }
+    }
+
+    private static void deviation(PrintWriter out, Style style, String name, Deviation d) {
+        out.println(name + ": " + where(d.pointer(), d.line(), d.column()) + ": "
+                + style.yellow("deviation " + d.kind().name()) + ": " + Text.safe(d.message()));
     }
 
     private static List<Deviation> deviations(byte[] data) {
@@ -120,8 +182,9 @@ final class ValidateCommand implements Callable<Integer> {
                 + (column < 0 ? "?" : column) + ")";
     }
 
-    private static String summary(int files, int invalid, int unreadable) {
-        return (files - invalid - unreadable) + " of " + files + (files == 1 ? " report" : " reports") + " valid"
-                + (invalid > 0 ? ", " + invalid + " invalid" : "") + (unreadable > 0 ? ", " + unreadable + " unreadable" : "");
+    private static String summary(Counts c) {
+        int files = c.reports + c.unreadable;
+        return (c.reports - c.invalid) + " of " + files + (files == 1 ? " report" : " reports") + " valid"
+                + (c.invalid > 0 ? ", " + c.invalid + " invalid" : "") + (c.unreadable > 0 ? ", " + c.unreadable + " unreadable" : "");
     }
 }

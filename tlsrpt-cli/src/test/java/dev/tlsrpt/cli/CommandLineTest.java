@@ -2,6 +2,7 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -37,8 +38,13 @@ class CommandLineTest {
     void versionNamesTheBuild() {
         Run run = Run.tlsrpt("--version");
         assertThat(run.exitCode).isZero();
-        assertThat(run.out).startsWith("tlsrpt " + VersionProvider.version() + " ");
+        assertThat(run.out).startsWith("tlsrpt " + VersionProvider.version() + " (tlsrpt-java, RFC 8460 SMTP TLS Reporting)\n"
+                + "commit " + VersionProvider.commit() + ", built " + VersionProvider.built() + "\nJava ");
         assertThat(VersionProvider.version()).matches("[0-9]+\\.[0-9]+\\.[0-9]+.*");
+        // built in a git checkout, the build wrote the commit; from a source tarball (no .git), "unknown"
+        boolean checkout = java.nio.file.Files.exists(java.nio.file.Path.of("..", ".git"));
+        assertThat(VersionProvider.commit()).matches(checkout ? "[0-9a-f]{40}" : "unknown");
+        assertThat(java.time.Instant.parse(VersionProvider.built())).isNotNull();
     }
 
     @Test
@@ -60,10 +66,10 @@ class CommandLineTest {
     }
 
     @Test
-    void summaryWithoutAnyDirectoryIsAUsageError() {
-        Run run = Run.tlsrpt("summary");
+    void summaryWithoutAnyInputOnATerminalIsAUsageError() {
+        Run run = Run.withStdinOnTerminal("summary");
         assertThat(run.exitCode).isEqualTo(2);
-        assertThat(run.err).contains("Missing required parameter");
+        assertThat(run.err).contains(InputOptions.NO_INPUT);
     }
 
     @Test
@@ -71,6 +77,22 @@ class CommandLineTest {
         Run run = Run.tlsrpt("generate-completion");
         assertThat(run.exitCode).isZero();
         assertThat(run.out).contains("complete -F _complete_tlsrpt", "summary");
+    }
+
+    @Test
+    void completionCompletesTheLaunchersNameAndEachOptionsOwnValues() {
+        Run run = Run.tlsrpt("generate-completion");
+
+        assertThat(run.out).contains("\ncomplete -F _complete_tlsrpt -o default tlsrpt ",
+                "  local SEVERITY_option_args=(\"critical\" \"warning\" \"info\" \"ok\") # --min-severity values\n",
+                "  local LEVEL_option_args=(\"critical\" \"warning\" \"info\" \"never\") # --fail-on values\n",
+                "'--sample'", "  local FORMAT_option_args=(\"text\" \"json\") # --format values\n");
+        // each option's list of values is defined once per command: none overrides another's
+        for (String command : run.out.split("\nfunction ")) {
+            List<String> names = command.lines().filter(l -> l.contains("_option_args=("))
+                    .map(l -> l.substring(0, l.indexOf('='))).toList();
+            assertThat(names).as(command.lines().findFirst().orElse("")).doesNotHaveDuplicates();
+        }
     }
 
     @Test

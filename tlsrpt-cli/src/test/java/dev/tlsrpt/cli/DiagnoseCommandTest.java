@@ -1,11 +1,15 @@
 package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.tlsrpt.hostile.HostileReports;
+import dev.tlsrpt.hostile.SenderTextCases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,12 +26,12 @@ class DiagnoseCommandTest {
     Path tmp;
 
     @Test
-    void noArgumentDiagnosesTheBundledSample() {
-        Run run = Run.tlsrpt("diagnose");
+    void sampleDiagnosesTheBundledSample() {
+        Run run = Run.tlsrpt("diagnose", "--sample");
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.out).startsWith("==> (bundled sample) <==\n")
-                .contains("CRITICAL", "mail.example.com", "certificate", "Example Mail Provider")
+                .contains("WARNING", "mail.example.com", "certificate", "Example Mail Provider")
                 .doesNotContain("\u001b[");
         assertThat(run.err).isEmpty();
     }
@@ -53,7 +57,8 @@ class DiagnoseCommandTest {
         assertThat(inputs).containsExactly(dir.resolve("a-sample.json").toString(),
                 dir.resolve("c-microsoft.json.gz").toString(), dir.resolve("sub/b-sample.json.gz").toString(),
                 dir.resolve("d-broken.json").toString());
-        assertThat(values(run.out, "severity")).startsWith("critical");
+        assertThat(values(run.out, "severity")).startsWith("warning");
+        assertThat(values(run.out, "impact")).startsWith("not-delivered");
         assertThat(values(run.out, "result-type")).contains("certificate-expired");
         assertThat(values(run.out, "pointer")).isNotEmpty();
         assertThat(run.out).contains("\"unreadable\"", "\"share\" : 0.000622,");
@@ -69,8 +74,8 @@ class DiagnoseCommandTest {
         String[] rows = run.out.split("\r\n", -1);
         assertThat(rows[0]).isEqualTo(String.join(",", DiagnoseCommand.CSV_HEADER));
         assertThat(rows[rows.length - 1]).isEmpty();
-        assertThat(rows[1]).startsWith(sample + ",Example Mail Provider,2026-11-26T00:00:00Z_example.com,CRITICAL,")
-                .contains(",certificate-expired,sts,example.com,enforce,mail.example.com,3,4824,");
+        assertThat(rows[1]).startsWith(sample + ",Example Mail Provider,2026-11-26T00:00:00Z_example.com,warning,"
+                + "not-delivered,failure,certificate-expired,sts,example.com,enforce,mail.example.com,3,4824,");
         assertThat((rows.length - 2) % 2).isZero();
     }
 
@@ -115,7 +120,7 @@ class DiagnoseCommandTest {
 
         assertThat(run.exitCode).isEqualTo(3);
         assertThat(run.err).isEqualTo("tlsrpt: " + missing + ": no such file\n");
-        assertThat(run.out).startsWith("==> " + good + " <==\n").contains("CRITICAL");
+        assertThat(run.out).startsWith("==> " + good + " <==\n").contains("WARNING");
     }
 
     @Test
@@ -177,7 +182,7 @@ class DiagnoseCommandTest {
 
         Run run = Run.tlsrpt("diagnose", dir.toString());
 
-        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's CRITICAL finding, nothing unreadable
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's WARNING finding, nothing unreadable
         assertThat(run.out).contains("==> " + dir.resolve("1-report.json.gz") + " <==",
                 "==> " + dir.resolve("2-report.eml") + " [google.com!test.xmox.nl!1663200000!1663286399!001.json.gz] <==")
                 .doesNotContain("README", "dovecot", "newsletter", "empty");
@@ -218,10 +223,87 @@ class DiagnoseCommandTest {
 
     @Test
     void colourOnlyOnATerminalWithoutNoColor() {
-        assertThat(Run.onTerminal(Map.of(), "diagnose").out).contains("\u001b[");
-        assertThat(Run.onTerminal(Map.of(), "diagnose", "--no-color").out).doesNotContain("\u001b[");
-        assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose").out).doesNotContain("\u001b[");
-        assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "diagnose", "--sample").out).contains("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "diagnose", "--sample", "--no-color").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of(), "--no-color", "diagnose", "--sample").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "diagnose", "--sample").out).doesNotContain("\u001b[");
+        assertThat(Run.onTerminal(Map.of("TERM", "dumb"), "diagnose", "--sample").out).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void theDiagnosisAmplifierOfIssue13IsDiagnosedInEveryFormatInOutputOfTheReportsOrder() {
+        String json = HostileReports.manyPatternsAndDetails(9_990, 3_000);
+        byte[] gz = Fixtures.gzip(json.getBytes(StandardCharsets.UTF_8));
+        for (String format : List.of("text", "json", "csv")) {
+            Run run = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> Run.withStdin(gz, "diagnose",
+                    "--format", format, "-"), format + ": no answer within the hang guard");
+
+            assertThat(run.exitCode).as(format).isEqualTo(1);
+            assertThat(run.err).as(format).isEmpty();
+            assertThat(run.out).as(format).contains("mx5.example.net and 9985 more");
+            assertThat((long) run.out.length()).as(format).isLessThan(32L * json.length());
+        }
+    }
+
+    @Test
+    void csvRowsQuoteALongOrganizationNameAndReportIdAsExcerpts() {
+        // the CSV repeats organization and report-id in each of 2,001 rows: whole, that is 4 GB of output
+        String big = "o".repeat(1_000_000);
+        List<String> details = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            details.add(HostileReports.detail("x-unknown-" + i, "mx.example.net", null));
+        }
+        String json = HostileReports.stsReport(big, "example.net", List.of("mode: enforce", "mx: mx.example.net"),
+                details).replace("\"report-id\":\"r1\"", "\"report-id\":\"" + "r".repeat(1_000_000) + "\"");
+
+        Run run = assertTimeoutPreemptively(Duration.ofSeconds(60),
+                () -> Run.withStdin(json.getBytes(StandardCharsets.UTF_8), "diagnose", "--format", "csv", "-"));
+
+        assertThat(run.exitCode).as(run.err).isEqualTo(1);
+        String[] rows = run.out.split("\r\n");
+        assertThat(rows).hasSize(1 + 2_000 + 1); // the header, a failure per detail, one for all the deviations
+        assertThat(rows[1]).startsWith("(stdin)," + "o".repeat(255) + "…," + "r".repeat(255) + "…,");
+        assertThat((long) run.out.length()).isLessThan(4L * json.length());
+    }
+
+    @Test
+    void noFormatLetsASenderSendTerminalEscapes() {
+        byte[] hostile = HostileReports.escapes().getBytes(StandardCharsets.UTF_8);
+        for (String format : List.of("text", "csv", "json")) {
+            Run run = Run.withStdin(hostile, "diagnose", "--format", format, "-");
+
+            assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+            assertNoTerminalEscape(format, run.out);
+            assertThat(run.out).as(format).contains("Org\\u001");
+        }
+        Run coloured = Run.with(hostile, Map.of(), true, "diagnose", "-");
+        assertThat(coloured.out).contains("\u001b[33m[WARNING]\u001b[0m");
+        assertNoTerminalEscape("colour", coloured.out.replaceAll("\u001b\\[(?:0|1|1;31|33|36|32|2)m", ""));
+    }
+
+    @Test
+    void noSuggestedCommandHoldsAShellCommandASenderWroteAsMxHost() {
+        String json = HostileReports.stsReport("Org", "example.com", List.of("mode: enforce", "mx: mx.example.com"),
+                List.of(HostileReports.detail("starttls-not-supported", "mx.example.com; rm -rf ~", null)));
+
+        Run run = Run.withStdin(json.getBytes(StandardCharsets.UTF_8), "diagnose", "-");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        String out = run.out.replaceAll("\\s+", " ");
+        assertThat(out).contains("openssl s_client -starttls smtp -connect <mx-host>:25 -servername <mx-host>")
+                .contains("The report names the MX host \"mx.example.com; rm -rf ~\", which is not a valid host name");
+        String action = out.substring(out.indexOf("Action: "), out.indexOf("Reference: "));
+        assertThat(action).contains("openssl");
+        assertThat(action.replaceAll("\"[^\"]*\"", "")).doesNotContain("rm -rf");
+    }
+
+    /** No control character but line feeds (and CR in CSV line ends), no bidi control, no line a sender began. */
+    static void assertNoTerminalEscape(String what, String out) {
+        String text = out.replace("\r\n", "\n");
+        int at = SenderTextCases.unsafeAt(text);
+        assertThat(at).as("%s: unsafe character U+%04X at %d: %s", what, at < 0 ? 0 : (int) text.charAt(at), at,
+                at < 0 ? "" : text.substring(Math.max(0, at - 40), Math.min(text.length(), at + 40))).isEqualTo(-1);
+        assertThat(text.lines().filter(l -> l.strip().startsWith("INJECTED")).toList()).as(what).isEmpty();
     }
 
     /** Every string value of a member with this name, in document order. */

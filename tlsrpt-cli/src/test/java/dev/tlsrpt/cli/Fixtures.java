@@ -87,4 +87,35 @@ final class Fixtures {
                 + "Content-Type: text/plain\r\n\r\nNo report in here.\r\n").getBytes(StandardCharsets.UTF_8));
         return dir;
     }
+
+    /**
+     * A report of one MTA-STS policy for example.com on one UTC day, with one failure detail when
+     * {@code resultType} is not null.
+     *
+     * @param org the organization-name
+     * @param id the report-id
+     * @param day the day, {@code YYYY-MM-DD}
+     * @param mode the MTA-STS mode, {@code enforce} or {@code testing}
+     * @param successful the successful sessions
+     * @param resultType the failure's result-type, or null for a report without failures
+     * @param mxHost the failure's receiving-mx-hostname
+     * @param failed the failure's failed sessions
+     * @return the report's JSON
+     */
+    static byte[] report(String org, String id, String day, String mode, long successful, String resultType,
+            String mxHost, long failed) {
+        String failures = resultType == null ? "" : """
+                , "failure-details": [{"result-type": "%s", "sending-mta-ip": "198.51.100.23",
+                   "receiving-mx-hostname": "%s", "receiving-ip": "192.0.2.25", "failed-session-count": %d}]
+                """.formatted(resultType, mxHost, failed);
+        return ("""
+                {"organization-name": "%s", "date-range": {"start-datetime": "%sT00:00:00Z", "end-datetime": "%sT23:59:59Z"},
+                 "contact-info": "tlsrpt@sender.example", "report-id": "%s",
+                 "policies": [{"policy": {"policy-type": "sts", "policy-string": ["version: STSv1", "mode: %s",
+                   "mx: mail.example.com", "mx: backup.example.com", "max_age: 604800"], "policy-domain": "example.com",
+                   "mx-host": ["mail.example.com", "backup.example.com"]},
+                  "summary": {"total-successful-session-count": %d, "total-failure-session-count": %d}%s}]}
+                """).formatted(org, day, day, id, mode, successful, resultType == null ? 0 : failed, failures)
+                .getBytes(StandardCharsets.UTF_8);
+    }
 }

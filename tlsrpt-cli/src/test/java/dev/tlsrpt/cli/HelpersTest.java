@@ -2,6 +2,7 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.hostile.SenderTextCases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
@@ -32,10 +33,35 @@ class HelpersTest {
     }
 
     @Test
+    void textAppliesCoresRuleToEveryCase() {
+        // the command line tool cannot see core's SenderText: the same cases hold both to one rule
+        for (String[] c : SenderTextCases.cases()) {
+            assertThat(Text.safe(c[0])).as(c[1]).isEqualTo(c[1]);
+        }
+    }
+
+    @Test
+    void jsonOutputEscapesWhatATerminalWouldActOn() {
+        StringWriter out = new StringWriter();
+        try (var g = JsonOut.generator(out)) {
+            g.writeStartArray();
+            for (String[] c : SenderTextCases.cases()) {
+                g.writeString(c[0]);
+            }
+            g.writeEndArray();
+        }
+        assertThat(SenderTextCases.unsafeAt(out.toString())).isEqualTo(-1);
+        assertThat(out.toString()).contains("\\u009B", "\\u202E", "\\u2028", "\\u007F", "\\u200B", "\ud83d\ude00");
+    }
+
+    @Test
     void textFormatsCountsAndShares() {
         assertThat(Text.count(4824)).isEqualTo("4,824");
-        assertThat(Text.percent(3, 4824)).isEqualTo("0.06%");
-        assertThat(Text.percent(0, 0)).isEqualTo("-");
+        assertThat(Text.failedPercent(3, 4821)).isEqualTo("0.06%");
+        assertThat(Text.failedPercent(0, 0)).isEqualTo("-");
+        assertThat(Text.failedPercent(Long.MAX_VALUE, Long.MAX_VALUE)).isEqualTo("50.00%");
+        assertThat(Text.sum(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(Text.sum(4821, 3)).isEqualTo(4824);
     }
 
     @Test

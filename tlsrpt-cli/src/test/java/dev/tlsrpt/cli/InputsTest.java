@@ -23,14 +23,14 @@ class InputsTest {
     Path tmp;
 
     @Test
-    void noArgumentMeansTheBundledSample() throws IOException {
-        List<Input> inputs = Inputs.expand(List.of(), InputStream.nullInputStream(), true);
-        assertThat(inputs).extracting(Input::name).containsExactly("(bundled sample)");
-        try (InputStream in = inputs.get(0).open()) {
+    void theBundledSampleIsAnInputOfItsOwnAndNoArgumentIsNoInput() throws IOException {
+        Input sample = Inputs.sample();
+        assertThat(sample.name()).isEqualTo("(bundled sample)");
+        try (InputStream in = sample.open()) {
             assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8))
                     .contains("\"certificate-expired\"", "\"total-successful-session-count\": 4821");
         }
-        assertThat(Inputs.expand(List.of(), InputStream.nullInputStream(), false)).isEmpty();
+        assertThat(Inputs.expand(List.of(), InputStream.nullInputStream())).isEmpty();
     }
 
     @Test
@@ -62,7 +62,7 @@ class InputsTest {
         Path dir = Fixtures.directoryWithOtherFiles(tmp);
 
         List<Input> inputs = Inputs.expand(List.of(dir.resolve("README.txt").toString(), dir.toString(), "-"),
-                InputStream.nullInputStream(), true);
+                InputStream.nullInputStream());
 
         assertThat(inputs).extracting(Input::found).containsExactly(false, true, true, true, true, true, true, false);
     }
@@ -74,7 +74,7 @@ class InputsTest {
         Path single = Fixtures.write(tmp.resolve("single.json"), Fixtures.sample());
 
         List<Input> inputs = Inputs.expand(List.of(single.toString(), dir.toString(), "-"),
-                InputStream.nullInputStream(), true);
+                InputStream.nullInputStream());
 
         assertThat(inputs).extracting(Input::name).containsExactly(
                 single.toString(),
@@ -94,7 +94,7 @@ class InputsTest {
                 closed[0] = true;
             }
         };
-        Input input = Inputs.expand(List.of("-"), stdin, false).get(0);
+        Input input = Inputs.expand(List.of("-"), stdin).get(0);
         try (InputStream in = input.open()) {
             assertThat(in.read()).isEqualTo(1);
         }
@@ -108,7 +108,7 @@ class InputsTest {
         Files.createSymbolicLink(dir.resolve("dangling.json"), tmp.resolve("nowhere.json"));
 
         List<Input> inputs = Inputs.expand(List.of(tmp.resolve("missing.json").toString(), dir.toString()),
-                InputStream.nullInputStream(), false);
+                InputStream.nullInputStream());
 
         assertThat(inputs).extracting(Input::name)
                 .containsExactly(tmp.resolve("missing.json").toString(), dir.resolve("dangling.json").toString());

@@ -1,5 +1,6 @@
 package dev.tlsrpt.cli;
 
+import dev.tlsrpt.cli.CliEnvironment.Terminals;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -33,15 +34,25 @@ final class Run {
         return with(new byte[0], env, true, args);
     }
 
+    /** Runs with standard input a terminal (from which nothing is read), output and error not. */
+    static Run withStdinOnTerminal(String... args) {
+        return with(new ByteArrayInputStream(new byte[0]), Map.of(), new Terminals(true, false, false),
+                new AtomicLong()::get, args);
+    }
+
     static Run with(byte[] stdin, Map<String, String> env, boolean terminal, String... args) {
         return with(new ByteArrayInputStream(stdin), env, terminal, new AtomicLong()::get, args);
     }
 
     static Run with(InputStream stdin, Map<String, String> env, boolean terminal, LongSupplier clock, String... args) {
+        return with(stdin, env, terminal ? Terminals.ALL : Terminals.NONE, clock, args);
+    }
+
+    static Run with(InputStream stdin, Map<String, String> env, Terminals terminals, LongSupplier clock, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
-                stdin, env, terminal, clock);
+                stdin, env, terminals, clock);
         int code = Main.run(environment, args);
         return new Run(code, out.toString(), err.toString());
     }

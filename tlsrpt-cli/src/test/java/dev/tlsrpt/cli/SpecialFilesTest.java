@@ -58,7 +58,7 @@ class SpecialFilesTest {
     void diagnoseSkipsAFifoAndADeviceFoundInADirectoryAndNamesThem() {
         Run run = assertTimeoutPreemptively(HANG_GUARD, () -> Run.tlsrpt("diagnose", dir.toString()));
 
-        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's CRITICAL finding
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's WARNING finding
         assertThat(run.out).startsWith("==> " + dir.resolve("a-sample.json") + " <==\n").doesNotContain("pipe", "zero");
         assertThat(run.err).isEqualTo(skippedLine(dir));
     }
@@ -76,8 +76,8 @@ class SpecialFilesTest {
     void summarySkipsThem() {
         Run run = assertTimeoutPreemptively(HANG_GUARD, () -> Run.tlsrpt("summary", dir.toString()));
 
-        assertThat(run.exitCode).as(run.toString()).isZero();
-        assertThat(run.out).startsWith("TLS-RPT summary: 1 report from 1 organization\n");
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1); // the sample's ongoing CRITICAL finding
+        assertThat(run.out).startsWith("TLS-RPT summary: 2026-11-26 to 2026-11-26, 1 report from 1 reporter\n");
         assertThat(run.err).isEqualTo(skippedLine(dir));
     }
 
@@ -105,7 +105,7 @@ class SpecialFilesTest {
         Run run = assertTimeoutPreemptively(HANG_GUARD, () -> Run.tlsrpt("diagnose", fifo.toString()));
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
-        assertThat(run.out).startsWith("==> " + fifo + " <==\n").contains("CRITICAL", "mail.example.com");
+        assertThat(run.out).startsWith("==> " + fifo + " <==\n").contains("WARNING", "mail.example.com");
         assertThat(run.err).isEmpty();
     }
 

@@ -66,8 +66,10 @@ class StandardOutputFailureTest {
 
     static Stream<List<String>> commands() {
         return Stream.of(List.of("diagnose", "CLEAN"), List.of("diagnose", "--format", "json", "CLEAN"),
-                List.of("diagnose", "--format", "csv", "CLEAN"), List.of("diagnose"), List.of("validate", "INVALID"),
-                List.of("summary", "CLEAN"), List.of("record", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com"),
+                List.of("diagnose", "--format", "csv", "CLEAN"), List.of("diagnose", "--sample"), List.of("validate", "INVALID"),
+                List.of("summary", "CLEAN"), List.of("summary", "--format", "json", "CLEAN"),
+                List.of("summary", "--format", "csv", "CLEAN"), List.of("summary", "--format", "html", "CLEAN"),
+                List.of("record", "v=TLSRPTv1; rua=mailto:tlsrpt@example.com"),
                 List.of("--help"), List.of("diagnose", "--help"), List.of("--version"), List.of("generate-completion"));
     }
 

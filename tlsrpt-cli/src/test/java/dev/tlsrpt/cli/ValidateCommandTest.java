@@ -78,7 +78,93 @@ class ValidateCommandTest {
     }
 
     @Test
-    void noFileIsAUsageError() {
-        assertThat(Run.tlsrpt("validate").exitCode).isEqualTo(2);
+    void noFileOnATerminalIsAUsageError() {
+        Run run = Run.withStdinOnTerminal("validate");
+
+        assertThat(run.exitCode).isEqualTo(2);
+        assertThat(run.err).startsWith(InputOptions.NO_INPUT + "\n").contains("Usage: tlsrpt validate");
+        assertThat(run.out).isEmpty();
+    }
+
+    @Test
+    void theReportsInAMessageAndAnMboxAreValidatedUnderTheirAttachmentsNames() throws Exception {
+        byte[] eml = Fixtures.resource("corpus/mox/google-example.eml");
+        Path message = Fixtures.write(tmp.resolve("report.eml"), eml);
+        Path mbox = Fixtures.write(tmp.resolve("reports.mbox"), mbox(eml, eml));
+
+        Run run = Run.tlsrpt("validate", "--strict", message.toString(), mbox.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).isEmpty();
+        assertThat(run.err).isEqualTo("3 of 3 reports valid\n");
+    }
+
+    @Test
+    void aMessageWithADeviatingReportListsItsDeviationsAndStrictMakesThemViolations() throws Exception {
+        Path eml = Fixtures.write(tmp.resolve("ms.eml"), message("ms.json",
+                Fixtures.resource("corpus/mox/microsoft.attachment.json")));
+
+        Run lenient = Run.tlsrpt("validate", eml.toString());
+        assertThat(lenient.exitCode).as(lenient.toString()).isZero();
+        assertThat(lenient.out.lines()).containsExactly(
+                eml + " [ms.json]: /date-range/start-datetime (1:77): deviation DATE_TIME_WITHOUT_ZONE: date-time"
+                        + " \"2023-01-10T00:00:00\" has no time zone offset; read as UTC",
+                eml + " [ms.json]: /date-range/end-datetime (1:114): deviation DATE_TIME_WITHOUT_ZONE: date-time"
+                        + " \"2023-01-10T23:59:59\" has no time zone offset; read as UTC");
+        assertThat(lenient.err).isEqualTo("1 of 1 report valid\n");
+
+        Run strict = Run.tlsrpt("validate", "--strict", eml.toString());
+        assertThat(strict.exitCode).as(strict.toString()).isEqualTo(1);
+        assertThat(strict.out).startsWith(eml + " [ms.json]: /date-range/start-datetime (1:77): DATE_TIME_WITHOUT_ZONE: ")
+                .doesNotContain("deviation");
+        assertThat(strict.err).isEqualTo("0 of 1 report valid, 1 invalid\n");
+    }
+
+    @Test
+    void aMessageWithABrokenReportIsOneViolationWithItsLocation() throws Exception {
+        Path eml = Fixtures.write(tmp.resolve("broken.eml"), message("broken.json", Run.utf8(Fixtures.TRUNCATED)));
+
+        Run run = Run.tlsrpt("validate", eml.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).startsWith(eml + ": /policies/0/policy/policy-type (6:50): invalid: truncated JSON");
+        assertThat(run.err).isEqualTo("0 of 1 report valid, 1 invalid\n");
+    }
+
+    @Test
+    void aMessageWithoutAReportFoundInADirectoryIsSkippedAndNamedOnTheCommandLineIsUnreadable() throws Exception {
+        Path dir = Fixtures.directoryWithOtherFiles(tmp);
+
+        Run walked = Run.tlsrpt("validate", dir.toString());
+        assertThat(walked.exitCode).as(walked.toString()).isZero();
+        assertThat(walked.err).contains("tlsrpt: skipped 4 files", dir.resolve("newsletter.eml").toString())
+                .endsWith("2 of 2 reports valid\n");
+
+        Run named = Run.tlsrpt("validate", dir.resolve("newsletter.eml").toString());
+        assertThat(named.exitCode).isEqualTo(3);
+        assertThat(named.err).isEqualTo("tlsrpt: " + dir.resolve("newsletter.eml")
+                + ": no TLS report found; the parts are: text/plain\n0 of 1 report valid, 1 unreadable\n");
+    }
+
+    /** A message with one attachment, {@code application/tlsrpt+json}, base64. */
+    static byte[] message(String fileName, byte[] report) {
+        String b64 = java.util.Base64.getMimeEncoder().encodeToString(report);
+        return Run.utf8("From: reports@sender.example\r\nTo: tlsrpt@example.com\r\nSubject: Report\r\n"
+                + "MIME-Version: 1.0\r\nContent-Type: multipart/report; report-type=tlsrpt; boundary=\"b\"\r\n\r\n"
+                + "--b\r\nContent-Type: text/plain\r\n\r\nA report.\r\n"
+                + "--b\r\nContent-Type: application/tlsrpt+json\r\nContent-Transfer-Encoding: base64\r\n"
+                + "Content-Disposition: attachment; filename=\"" + fileName + "\"\r\n\r\n" + b64 + "\r\n--b--\r\n");
+    }
+
+    /** An mbox file of the messages. */
+    static byte[] mbox(byte[]... messages) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        for (byte[] m : messages) {
+            out.writeBytes(Run.utf8("From reports@sender.example Thu Sep 15 00:00:00 2022\n"));
+            out.writeBytes(new String(m, StandardCharsets.ISO_8859_1).replace("\r\n", "\n").replaceAll("(?m)^From ", ">From ")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.writeBytes(Run.utf8("\n"));
+        }
+        return out.toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package dev.tlsrpt.analysis;
 
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.internal.JsonOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,21 +11,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
@@ -43,10 +40,6 @@ final class StateJson {
 
     /** The longest string read: titles and actions quote sender strings, which parsing caps at 1 MiB. */
     static final int MAX_STRING_LENGTH = 16 * 1024 * 1024;
-
-    private static final JsonFactory WRITE_FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .build();
 
     private static final JsonFactory READ_FACTORY = JsonFactory.builder()
             .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
@@ -74,14 +67,14 @@ final class StateJson {
     }
 
     static String severityName(Severity s) {
-        return s.name().toLowerCase(Locale.ROOT);
+        return s.wireName();
     }
 
     // ---------------------------------------------------------------- writing
 
     static void write(Map<Entry.Key, Entry> entries, OutputStream out) throws IOException {
         try {
-            try (JsonGenerator g = WRITE_FACTORY.createGenerator(ObjectWriteContext.empty(), out, JsonEncoding.UTF8)) {
+            try (JsonGenerator g = JsonOutput.generator(out, false)) {
                 g.writeStartObject();
                 g.writeStringProperty("format", FORMAT);
                 g.writeNumberProperty("version", VERSION);
@@ -104,7 +97,7 @@ final class StateJson {
         Contribution c = entry.contribution();
         g.writeStartObject();
         g.writeStringProperty("organization-name", key.organization());
-        nullable(g, "report-id", key.reportId());
+        JsonOutput.nullable(g, "report-id", key.reportId());
         g.writeStringProperty("digest", entry.digest());
         g.writeNumberProperty("copies", entry.copies());
         g.writeStringProperty("date", LocalDate.ofEpochDay(c.day()).toString());
@@ -112,7 +105,7 @@ final class StateJson {
         g.writeStartArray();
         for (Contribution.Domain d : c.domains()) {
             g.writeStartObject();
-            nullable(g, "policy-domain", Sums.orNull(d.domain()));
+            JsonOutput.nullable(g, "policy-domain", Sums.orNull(d.domain()));
             g.writeNumberProperty("successful-sessions", d.successful());
             g.writeNumberProperty("failed-sessions", d.failed());
             g.writeEndObject();
@@ -122,9 +115,9 @@ final class StateJson {
         g.writeStartArray();
         for (Contribution.Failure f : c.failures()) {
             g.writeStartObject();
-            nullable(g, "policy-domain", Sums.orNull(f.domain()));
+            JsonOutput.nullable(g, "policy-domain", Sums.orNull(f.domain()));
             g.writeStringProperty("result-type", f.resultType());
-            nullable(g, "mx-host", Sums.orNull(f.mxHost()));
+            JsonOutput.nullable(g, "mx-host", Sums.orNull(f.mxHost()));
             g.writeNumberProperty("failed-sessions", f.failed());
             g.writeStringProperty("severity", severityName(f.severity()));
             g.writeStringProperty("title", f.title());
@@ -133,15 +126,6 @@ final class StateJson {
         }
         g.writeEndArray();
         g.writeEndObject();
-    }
-
-    private static void nullable(JsonGenerator g, String name, @Nullable String value) {
-        g.writeName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -1,44 +1,26 @@
 package dev.tlsrpt.analysis;
 
+import dev.tlsrpt.internal.JsonOutput;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** The JSON rendering of an {@link AggregateSummary}; the members are listed at {@link AggregateSummary#toJson}. */
 final class SummaryJson {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
-
-    /** Supplies a fresh pretty printer per generator (pretty printers keep state). */
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
-    };
 
     private SummaryJson() {
     }
 
     static String render(AggregateSummary s, List<String> unreadable, List<String> skipped) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
+        try (JsonGenerator g = JsonOutput.pretty(out)) {
             g.writeStartObject();
             g.writeNumberProperty("reports", s.reports());
             g.writeNumberProperty("duplicates", s.duplicates());
-            strings(g, "unreadable", unreadable);
-            strings(g, "skipped", skipped);
+            JsonOutput.strings(g, "unreadable", unreadable);
+            JsonOutput.strings(g, "skipped", skipped);
             date(g, "start", s.start());
             date(g, "end", s.end());
             g.writeName("domains");
@@ -66,7 +48,7 @@ final class SummaryJson {
 
     private static void domain(JsonGenerator g, DomainSummary d) {
         g.writeStartObject();
-        nullable(g, "policy-domain", d.policyDomain());
+        JsonOutput.nullable(g, "policy-domain", d.policyDomain());
         g.writeNumberProperty("reports", d.reports());
         g.writeNumberProperty("successful-sessions", d.successfulSessions());
         g.writeNumberProperty("failed-sessions", d.failedSessions());
@@ -85,7 +67,7 @@ final class SummaryJson {
         g.writeStartArray();
         for (Tally t : d.reporters()) {
             g.writeStartObject();
-            nullable(g, "organization-name", t.name());
+            JsonOutput.nullable(g, "organization-name", t.name());
             g.writeNumberProperty("reports", t.reports());
             g.writeNumberProperty("successful-sessions", t.successfulSessions());
             g.writeNumberProperty("failed-sessions", t.failedSessions());
@@ -108,7 +90,7 @@ final class SummaryJson {
         g.writeStartArray();
         for (Tally t : tallies) {
             g.writeStartObject();
-            nullable(g, nameMember, t.name());
+            JsonOutput.nullable(g, nameMember, t.name());
             g.writeNumberProperty("reports", t.reports());
             g.writeNumberProperty("failed-sessions", t.failedSessions());
             g.writeEndObject();
@@ -120,39 +102,21 @@ final class SummaryJson {
         g.writeStartObject();
         g.writeStringProperty("severity", StateJson.severityName(f.severity()));
         g.writeStringProperty("result-type", f.resultTypeName());
-        nullable(g, "mx-host", f.mxHost());
+        JsonOutput.nullable(g, "mx-host", f.mxHost());
         g.writeNumberProperty("failed-sessions", f.failedSessions());
         g.writeNumberProperty("reports", f.reports());
-        strings(g, "reporters", f.reporters());
+        JsonOutput.strings(g, "reporters", f.reporters());
         date(g, "first-seen", f.firstSeen());
         date(g, "last-seen", f.lastSeen());
         g.writeStringProperty("status", f.status().wireName());
         g.writeBooleanProperty("single-reporter", f.singleReporter());
-        nullable(g, "note", f.note());
+        JsonOutput.nullable(g, "note", f.note());
         g.writeStringProperty("title", f.title());
         g.writeStringProperty("action", f.action());
         g.writeEndObject();
     }
 
-    private static void strings(JsonGenerator g, String name, List<String> values) {
-        g.writeName(name);
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
-    }
-
     private static void date(JsonGenerator g, String name, @Nullable LocalDate date) {
-        nullable(g, name, date == null ? null : date.toString());
-    }
-
-    private static void nullable(JsonGenerator g, String name, @Nullable String value) {
-        g.writeName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
+        JsonOutput.nullable(g, name, date == null ? null : date.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.tlsrpt.analysis;
 
+import dev.tlsrpt.model.DomainNames;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -35,15 +36,11 @@ final class Sums {
     }
 
     /**
-     * A domain or host name as the aggregate keys it: stripped, lower case, without one trailing dot;
-     * the empty string for an absent or blank name.
+     * A domain or host name as the aggregate keys it, {@link DomainNames#normalize(String)}; the empty string
+     * for an absent or blank name.
      */
     static String name(@Nullable String raw) {
-        if (raw == null) {
-            return "";
-        }
-        String s = raw.strip().toLowerCase(Locale.ROOT);
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+        return raw == null ? "" : DomainNames.normalize(raw);
     }
 
     /**

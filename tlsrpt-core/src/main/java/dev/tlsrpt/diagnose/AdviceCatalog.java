@@ -6,11 +6,12 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.MissingResourceException;
+import java.util.Map;
 import java.util.Objects;
 import java.util.PropertyResourceBundle;
 import java.util.ResourceBundle;
@@ -20,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The advice texts: the resource bundle {@code dev/tlsrpt/diagnose/Advice.properties} and its
- * translations ({@code Advice_de.properties}, ...), read as UTF-8 and formatted with
- * {@link MessageFormat}.
+ * translations ({@code Advice_de.properties}, ...), read as UTF-8, each text a {@link Template} with named
+ * placeholders ({@code {mxHost}}), parsed once when the bundle is loaded. Immutable and thread-safe.
  *
  * <p>The bundle is loaded with {@link Class#getResourceAsStream(String)} from this class, which reads
  * the module's own resources when {@code dev.tlsrpt} is a named module and the class path otherwise.
@@ -36,16 +37,23 @@ final class AdviceCatalog {
     private static final ConcurrentMap<Locale, AdviceCatalog> CACHE = new ConcurrentHashMap<>();
 
     private final ResourceBundle bundle;
-    private final Locale locale;
+    private final Map<String, Template> templates;
 
-    private AdviceCatalog(ResourceBundle bundle, Locale locale) {
+    private AdviceCatalog(ResourceBundle bundle) {
         this.bundle = bundle;
-        this.locale = locale;
+        Map<String, Template> parsed = new HashMap<>();
+        for (String key : Collections.list(bundle.getKeys())) {
+            if (Args.Group.of(key) == null) {
+                throw new IllegalStateException("Advice.properties, " + key + ": no argument group has this key");
+            }
+            parsed.put(key, Template.parse(key, bundle.getString(key)));
+        }
+        this.templates = Map.copyOf(parsed);
     }
 
     static AdviceCatalog forLocale(Locale locale) {
         Objects.requireNonNull(locale, "locale");
-        return CACHE.computeIfAbsent(locale, l -> new AdviceCatalog(load(l), l));
+        return CACHE.computeIfAbsent(locale, l -> new AdviceCatalog(load(l)));
     }
 
     /** The loaded bundle, with its parents (the English base bundle last). */
@@ -55,22 +63,37 @@ final class AdviceCatalog {
 
     /** Whether the bundle (or a parent) has the key. */
     boolean has(String key) {
-        return bundle.containsKey(key);
+        return templates.containsKey(key);
     }
 
-    /** The pattern of {@code key} formatted with {@code args} (strings, so no locale number formats). */
-    String format(String key, Object... args) {
-        String pattern;
-        try {
-            pattern = bundle.getString(key);
-        } catch (MissingResourceException e) {
-            throw new IllegalStateException("Advice.properties has no key " + key, e);
+    /** The parsed text of a key. */
+    Template template(String key) {
+        Template t = templates.get(key);
+        if (t == null) {
+            throw new IllegalStateException("Advice.properties has no key " + key);
         }
-        return new MessageFormat(pattern, locale).format(args);
+        return t;
+    }
+
+    /**
+     * The text of {@code key} with its placeholders replaced.
+     *
+     * @throws IllegalStateException when the key is missing or belongs to another group than the arguments
+     */
+    String format(String key, Args args) {
+        if (Args.Group.of(key) != args.group()) {
+            throw new IllegalStateException(key + " is formatted with " + args.group() + " arguments");
+        }
+        return template(key).format(args.values());
+    }
+
+    /** The text of a key that takes no arguments. */
+    String format(String key) {
+        return format(key, new Args(Args.Group.PLAIN));
     }
 
     /** The first of the keys the bundle has, formatted; null when it has none. */
-    @Nullable String formatFirst(List<String> keys, Object... args) {
+    @Nullable String formatFirst(List<String> keys, Args args) {
         for (String key : keys) {
             if (has(key)) {
                 return format(key, args);

@@ -1,48 +1,28 @@
 package dev.tlsrpt.diagnose;
 
+import dev.tlsrpt.internal.JsonOutput;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /** The JSON rendering of a {@link Diagnosis}; the member names are listed at {@link Diagnosis#toJson()}. */
 final class JsonRenderer {
-
-    private static final JsonFactory FACTORY = new JsonFactory();
-
-    /** Supplies a fresh pretty printer per generator (pretty printers keep state). */
-    private static final ObjectWriteContext PRETTY = new ObjectWriteContext.Base() {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
-        }
-    };
 
     private JsonRenderer() {
     }
 
     static String render(Diagnosis d) {
         StringWriter out = new StringWriter();
-        try (JsonGenerator g = FACTORY.createGenerator(PRETTY, out)) {
+        try (JsonGenerator g = JsonOutput.terminalSafe(out)) {
             g.writeStartObject();
             g.writeStringProperty("organization-name", d.organizationName());
-            g.writeStringProperty("report-id", d.reportId());
-            nullableString(g, "contact-info", d.contactInfo());
+            JsonOutput.nullable(g, "report-id", d.reportId());
+            JsonOutput.nullable(g, "contact-info", d.contactInfo());
             g.writeStringProperty("start-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()));
             g.writeStringProperty("end-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()));
-            g.writeStringProperty("severity", d.severity().jsonName());
+            g.writeStringProperty("severity", d.severity().wireName());
             g.writeStringProperty("verdict", d.verdict());
             g.writeNumberProperty("total-sessions", d.totalSessions());
             g.writeNumberProperty("failed-sessions", d.failedSessions());
@@ -59,47 +39,33 @@ final class JsonRenderer {
 
     private static void finding(JsonGenerator g, Finding f) {
         g.writeStartObject();
-        g.writeStringProperty("severity", f.severity().jsonName());
-        g.writeStringProperty("kind", f.kind().code());
-        nullableString(g, "result-type", f.resultTypeName());
+        g.writeStringProperty("severity", f.severity().wireName());
+        g.writeStringProperty("impact", f.impact().wireName());
+        g.writeStringProperty("kind", f.kind().wireName());
+        JsonOutput.nullable(g, "result-type", f.resultTypeName());
         g.writeNumberProperty("policy-index", f.policyIndex());
-        nullableString(g, "policy-type", f.policyTypeName());
-        nullableString(g, "policy-domain", f.policyDomain());
-        nullableString(g, "sts-mode", f.stsMode() == null ? null : f.stsMode().wireName());
-        nullableString(g, "mx-host", f.mxHost());
-        g.writeStringProperty("mx-host-source", f.mxHostSource().jsonName());
+        JsonOutput.nullable(g, "policy-type", f.policyTypeName());
+        JsonOutput.nullable(g, "policy-domain", f.policyDomain());
+        JsonOutput.nullable(g, "sts-mode", f.stsMode() == null ? null : f.stsMode().wireName());
+        JsonOutput.nullable(g, "mx-host", f.mxHost());
+        g.writeStringProperty("mx-host-source", f.mxHostSource().wireName());
+        g.writeBooleanProperty("mx-host-outside-policy", f.mxHostOutsidePolicy());
         g.writeNumberProperty("failed-sessions", f.failedSessions());
         g.writeNumberProperty("policy-sessions", f.policySessions());
         g.writeName("share");
         g.writeNumber(BigDecimal.valueOf(f.share()).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()
                 .toPlainString());
-        strings(g, "sending-ips", f.sendingIps());
-        strings(g, "receiving-ips", f.receivingIps());
-        strings(g, "failure-reason-codes", f.failureReasonCodes());
-        strings(g, "additional-information", f.additionalInformation());
+        JsonOutput.strings(g, "sending-ips", f.sendingIps());
+        JsonOutput.strings(g, "receiving-ips", f.receivingIps());
+        JsonOutput.strings(g, "receiving-mx-helos", f.receivingMxHelos());
+        JsonOutput.strings(g, "failure-reason-codes", f.failureReasonCodes());
+        JsonOutput.strings(g, "additional-information", f.additionalInformation());
+        JsonOutput.strings(g, "policy-strings", f.policyStrings());
         g.writeStringProperty("title", f.title());
         g.writeStringProperty("explanation", f.explanation());
         g.writeStringProperty("action", f.action());
         g.writeStringProperty("reference", f.reference());
-        nullableString(g, "pointer", f.pointer());
+        JsonOutput.nullable(g, "pointer", f.pointer());
         g.writeEndObject();
-    }
-
-    private static void nullableString(JsonGenerator g, String name, @Nullable String value) {
-        g.writeName(name);
-        if (value == null) {
-            g.writeNull();
-        } else {
-            g.writeString(value);
-        }
-    }
-
-    private static void strings(JsonGenerator g, String name, List<String> values) {
-        g.writeName(name);
-        g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
-        }
-        g.writeEndArray();
     }
 }

@@ -20,7 +20,7 @@ public enum MxHostSource {
      *
      * @return the constant's name in lower case with dashes, such as {@code "receiving-mx-hostname"}
      */
-    public String jsonName() {
+    public String wireName() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

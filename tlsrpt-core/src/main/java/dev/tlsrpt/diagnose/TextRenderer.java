@@ -2,6 +2,8 @@ package dev.tlsrpt.diagnose;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,14 +22,21 @@ final class TextRenderer {
     private static final String BOLD = "\u001b[1m";
 
     static String render(Diagnosis d, AdviceCatalog advice, boolean ansi) {
+        Labels labels = new Labels(advice);
         List<String> out = new ArrayList<>();
-        out.add(advice.format("text.report", Texts.excerpt(d.reportId(), 200)));
+        String reportId = d.reportId();
         String contact = d.contactInfo();
-        out.add(advice.format(contact == null ? "text.from" : "text.fromContact",
-                Texts.excerpt(d.organizationName(), 200), contact == null ? "" : Texts.excerpt(contact, 200)));
-        out.add(advice.format("text.period", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()),
-                DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end())));
-        List<String> verdict = Texts.wrap(d.verdict(), advice.format("text.verdict") + " ", INDENT, WIDTH);
+        Args a = new Args(Args.Group.TEXT)
+                .put("reportId", reportId == null ? advice.format("placeholder.reportId") : Texts.excerpt(reportId, 200))
+                .put("organization", Texts.excerpt(d.organizationName(), 200))
+                .put("contact", contact == null ? "" : Texts.excerpt(contact, 200))
+                .put("start", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()))
+                .put("end", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()))
+                .put("domain", "").put("mx", "");
+        out.add(advice.format("text.report", a));
+        out.add(advice.format(contact == null ? "text.from" : "text.fromContact", a));
+        out.add(advice.format("text.period", a));
+        List<String> verdict = Texts.wrap(d.verdict(), advice.format("text.verdict", a) + " ", INDENT, WIDTH);
         if (ansi) {
             verdict.set(0, BOLD + colour(d.severity()) + verdict.get(0) + RESET);
         }
@@ -36,54 +45,102 @@ final class TextRenderer {
         Map<String, List<Finding>> groups = new LinkedHashMap<>();
         Map<String, String> headings = new LinkedHashMap<>();
         List<Finding> reportLevel = new ArrayList<>();
+        // findings of one policy share its domain string, so each distinct string is lower-cased once
+        Map<String, String> lowerCase = new IdentityHashMap<>();
+        String placeholderDomain = advice.format("placeholder.domain");
         for (Finding f : d.findings()) {
             if (f.policyIndex() < 0 || f.kind() == FindingKind.PARSE_DEVIATION) {
                 reportLevel.add(f);
                 continue;
             }
-            String domain = f.policyDomain() == null ? advice.format("placeholder.domain") : f.policyDomain();
+            String domain = f.policyDomain() == null ? placeholderDomain : f.policyDomain();
             String mx = f.mxHost();
-            String key = domain.toLowerCase(Locale.ROOT) + "\u0000" + (mx == null ? "" : mx.toLowerCase(Locale.ROOT));
-            headings.putIfAbsent(key, mx == null
-                    ? advice.format("text.groupNoMx", Texts.excerpt(domain, 200))
-                    : advice.format("text.groupMx", Texts.excerpt(domain, 200), Texts.excerpt(mx, 200)));
+            String key = lowerCase.computeIfAbsent(domain, s -> s.toLowerCase(Locale.ROOT)) + "\u0000"
+                    + (mx == null ? "" : lowerCase.computeIfAbsent(mx, s -> s.toLowerCase(Locale.ROOT)));
+            if (!headings.containsKey(key)) {
+                String domainText = f.policyDomain() == null ? domain : name(domain);
+                a.put("domain", domainText).put("mx", mx == null ? ""
+                        : f.mxHostSource() == MxHostSource.RECEIVING_MX_HOSTNAME ? name(mx) : Texts.excerpt(mx, 200));
+                headings.put(key, advice.format(mx == null ? "text.groupNoMx" : "text.groupMx", a));
+            }
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         for (Map.Entry<String, List<Finding>> g : groups.entrySet()) {
             out.add("");
             out.add(ansi ? BOLD + headings.get(g.getKey()) + RESET : headings.get(g.getKey()));
             for (Finding f : g.getValue()) {
-                finding(out, f, advice, ansi);
+                finding(out, f, labels, ansi);
             }
         }
         if (!reportLevel.isEmpty()) {
             out.add("");
-            out.add(ansi ? BOLD + advice.format("text.groupReport") + RESET : advice.format("text.groupReport"));
+            String heading = advice.format("text.groupReport", a);
+            out.add(ansi ? BOLD + heading + RESET : heading);
             for (Finding f : reportLevel) {
-                finding(out, f, advice, ansi);
+                finding(out, f, labels, ansi);
             }
         }
-        StringBuilder b = new StringBuilder();
+        int length = 0;
+        for (String line : out) {
+            length += line.length() + 1;
+        }
+        StringBuilder b = new StringBuilder(length);
         for (String line : out) {
             b.append(line).append('\n');
         }
         return b.toString();
     }
 
-    private static void finding(List<String> out, Finding f, AdviceCatalog advice, boolean ansi) {
+    /** The labels of a finding's lines and the impact names, formatted once per rendering. */
+    private record Labels(String impact, String action, String sendingIps, String receivingIps, String helos,
+            String reasonCodes, String moreInformation, String policyStrings, String tlsaRecords, String reference,
+            Map<Impact, String> impacts) {
+        Labels(AdviceCatalog advice) {
+            this(label(advice, "text.impact"), label(advice, "text.action"), label(advice, "text.sendingIps"),
+                    label(advice, "text.receivingIps"), label(advice, "text.helos"), label(advice, "text.reasonCodes"),
+                    label(advice, "text.moreInformation"), label(advice, "text.policyStrings"),
+                    label(advice, "text.tlsaRecords"), label(advice, "text.reference"), impacts(advice));
+        }
+
+        private static String label(AdviceCatalog advice, String key) {
+            return advice.format(key, new Args(Args.Group.TEXT).put("reportId", "").put("organization", "")
+                    .put("contact", "").put("start", "").put("end", "").put("domain", "").put("mx", ""));
+        }
+
+        private static Map<Impact, String> impacts(AdviceCatalog advice) {
+            Map<Impact, String> names = new EnumMap<>(Impact.class);
+            for (Impact i : Impact.values()) {
+                names.put(i, advice.format("impact." + i.wireName()));
+            }
+            return names;
+        }
+    }
+
+    private static void finding(List<String> out, Finding f, Labels labels, boolean ansi) {
         String tag = "[" + f.severity().name() + "]";
         List<String> title = Texts.wrap(f.title(), "  " + tag + " ", INDENT, WIDTH);
         if (ansi) {
             title.set(0, title.get(0).replace(tag, colour(f.severity()) + tag + RESET));
         }
         out.addAll(title);
+        if (f.impact() != Impact.NO_EFFECT) {
+            out.add(INDENT + labels.impact() + " " + labels.impacts().get(f.impact()));
+        }
         out.addAll(Texts.wrap(f.explanation(), INDENT, INDENT, WIDTH));
-        out.addAll(Texts.wrap(f.action(), INDENT + advice.format("text.action") + " ", INDENT + "  ", WIDTH));
-        list(out, advice.format("text.sendingIps"), f.sendingIps(), false);
-        list(out, advice.format("text.receivingIps"), f.receivingIps(), false);
-        list(out, advice.format("text.reasonCodes"), f.failureReasonCodes(), true);
-        list(out, advice.format("text.moreInformation"), f.additionalInformation(), false);
-        out.addAll(Texts.wrap(f.reference(), INDENT + advice.format("text.reference") + " ", INDENT + "  ", WIDTH));
+        out.addAll(Texts.wrap(f.action(), INDENT + labels.action() + " ", INDENT + "  ", WIDTH));
+        list(out, labels.sendingIps(), f.sendingIps(), false);
+        list(out, labels.receivingIps(), f.receivingIps(), false);
+        list(out, labels.helos(), f.receivingMxHelos(), true);
+        list(out, labels.reasonCodes(), f.failureReasonCodes(), true);
+        list(out, labels.moreInformation(), f.additionalInformation(), false);
+        list(out, f.policyType() == dev.tlsrpt.model.PolicyType.TLSA ? labels.tlsaRecords() : labels.policyStrings(),
+                f.policyStrings(), true);
+        out.addAll(Texts.wrap(f.reference(), INDENT + labels.reference() + " ", INDENT + "  ", WIDTH));
+    }
+
+    /** A host or domain name from a report: an excerpt when it is a valid name, else a quoted one. */
+    private static String name(String sent) {
+        return Diagnoser.dnsName(sent) == null ? Texts.quote(sent) : Texts.excerpt(sent, 200);
     }
 
     private static String colour(Severity severity) {

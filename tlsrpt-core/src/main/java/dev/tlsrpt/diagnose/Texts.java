@@ -1,5 +1,6 @@
 package dev.tlsrpt.diagnose;
 
+import dev.tlsrpt.internal.SenderText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -33,26 +34,30 @@ final class Texts {
         return pct.stripTrailingZeros().toPlainString() + "%";
     }
 
-    /** Sender data made safe to show: control characters replaced, cut to {@link #MAX_QUOTE} characters. */
+    /** Sender data made safe to show ({@link SenderText#excerpt}), cut to {@link #MAX_QUOTE} characters. */
     static String excerpt(String s) {
         return excerpt(s, MAX_QUOTE);
     }
 
-    /** Sender data made safe to show: control characters replaced, cut to {@code max} characters. */
+    /**
+     * Sender data made safe to show, cut to {@code max} characters: the one excerpt function,
+     * {@link SenderText#excerpt}, which shows control characters, bidirectional controls and line
+     * separators as visible escapes.
+     */
     static String excerpt(String s, int max) {
-        StringBuilder b = new StringBuilder();
-        int count = 0;
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            if (count == max) {
-                b.append('…');
-                break;
-            }
-            b.appendCodePoint(Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT ? ' ' : cp);
-            count++;
+        return SenderText.excerpt(s, max);
+    }
+
+    /**
+     * The text as it is when it has at most {@code max} characters, else its first {@code max} characters
+     * (a surrogate pair kept whole) and {@code …}: for values repeated in every finding of a policy.
+     */
+    static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
         }
-        return b.toString().strip();
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
     }
 
     /** {@link #excerpt(String)} in double quotes. */
@@ -62,18 +67,29 @@ final class Texts {
 
     /**
      * Wraps a text at {@code width} columns; the first line starts with {@code first}, the others with
-     * {@code indent}. Words longer than a line stay whole.
+     * {@code indent}. Words (separated by the white space of {@link #isSpace}) longer than a line stay
+     * whole. One pass, linear in the text.
      */
     static List<String> wrap(String text, String first, String indent, int width) {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder(first);
         int prefix = first.length();
         boolean empty = true;
-        for (String word : text.strip().split("\\s+")) {
-            if (word.isEmpty()) {
-                continue;
+        int n = text.length();
+        int i = 0;
+        while (true) {
+            while (i < n && isSpace(text.charAt(i))) {
+                i++;
             }
-            if (!empty && line.length() + 1 + word.length() > width) {
+            if (i == n) {
+                break;
+            }
+            int start = i;
+            while (i < n && !isSpace(text.charAt(i))) {
+                i++;
+            }
+            int length = i - start;
+            if (!empty && line.length() + 1 + length > width) {
                 lines.add(line.toString());
                 line = new StringBuilder(indent);
                 prefix = indent.length();
@@ -82,12 +98,17 @@ final class Texts {
             if (!empty) {
                 line.append(' ');
             }
-            line.append(word);
+            line.append(text, start, i);
             empty = false;
         }
         if (!empty || line.length() > prefix || lines.isEmpty()) {
             lines.add(line.toString().stripTrailing());
         }
         return lines;
+    }
+
+    /** The white space words are separated by: the characters of the regular expression {@code \s}. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0b || c == '\f' || c == '\r';
     }
 }

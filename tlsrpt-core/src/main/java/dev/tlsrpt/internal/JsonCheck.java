@@ -11,9 +11,9 @@ import org.jspecify.annotations.Nullable;
  * Runs on the thread that produces the bytes: the calling thread, or the inflater thread for large gzip input.
  *
  * <p>A fault is placed at its byte (for invalid UTF-8, at the first byte of the broken character): every byte
- * before it is delivered, the fault itself is thrown by the read that would deliver that byte. So the first fault in document order wins whatever the reads' sizes, and the
- * parser reports a JSON error that lies before it; the inflater thread gives the same errors as the calling
- * thread.
+ * before it is delivered, the fault itself is thrown by the read that would deliver that byte. So the first
+ * fault in document order wins whatever the reads' sizes, the parser reports a JSON error that lies before
+ * it, and the inflater thread gives the same errors as the calling thread.
  */
 final class JsonCheck {
     /** Eight bytes at a time from a byte array, for the ASCII run. */

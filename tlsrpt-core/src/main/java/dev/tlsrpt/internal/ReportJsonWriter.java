@@ -1,5 +1,6 @@
 package dev.tlsrpt.internal;
 
+import dev.tlsrpt.WriteOptions;
 import dev.tlsrpt.model.DateRange;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
@@ -15,14 +16,8 @@ import java.util.Objects;
 import java.util.zip.GZIPOutputStream;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.exc.JacksonIOException;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
  * Writes one RFC 8460 report with a Jackson {@link JsonGenerator} straight to the stream, member names and
@@ -31,9 +26,6 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  */
 public final class ReportJsonWriter {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET, StreamWriteFeature.AUTO_CLOSE_CONTENT)
-            .build();
     private static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
     private static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
@@ -48,16 +40,13 @@ public final class ReportJsonWriter {
      * A writer on {@code out}.
      *
      * @param out the caller's stream, left open
-     * @param pretty indent the JSON
-     * @param gzip compress with gzip
+     * @param options indented or compact, gzip or plain
      * @throws IOException when starting the gzip stream fails
      */
-    public ReportJsonWriter(OutputStream out, boolean pretty, boolean gzip) throws IOException {
+    public ReportJsonWriter(OutputStream out, WriteOptions options) throws IOException {
         this.target = new KeepOpen(Objects.requireNonNull(out, "out"));
-        this.gzip = gzip ? new GZIPOutputStream(target, 8192) : null;
-        OutputStream sink = this.gzip != null ? this.gzip : target;
-        ObjectWriteContext context = pretty ? new Pretty() : ObjectWriteContext.empty();
-        this.g = FACTORY.createGenerator(context, sink, JsonEncoding.UTF8);
+        this.gzip = options.gzip() ? new GZIPOutputStream(target, 8192) : null;
+        this.g = JsonOutput.generator(this.gzip != null ? this.gzip : target, options.pretty());
     }
 
     /**
@@ -293,19 +282,6 @@ public final class ReportJsonWriter {
             throw new IllegalStateException("writing the report failed: " + e.getOriginalMessage(), e);
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        }
-    }
-
-    /** Pretty printing: a fresh printer per generator. */
-    private static final class Pretty extends ObjectWriteContext.Base {
-        @Override
-        public PrettyPrinter getPrettyPrinter() {
-            return new DefaultPrettyPrinter();
-        }
-
-        @Override
-        public boolean hasPrettyPrinter() {
-            return true;
         }
     }
 

@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Hand-written checks equivalent to the regular expressions the JSON Schema uses (IP literals, URIs,
- * RFC 3339 date-times), fast enough for the hot path. Tests hold them to the regular expressions.
+ * RFC 3339 date-times) and to the host-name syntax, fast enough for the hot path. Tests hold them to the
+ * regular expressions.
  */
 public final class Syntax {
     private Syntax() {
@@ -25,6 +26,40 @@ public final class Syntax {
             return false; // longer than any IPv6 literal (8 groups of 4, or 6 and a dotted quad)
         }
         return s.indexOf(':') >= 0 ? isIpv6(s, n) : isIpv4(s, 0, n);
+    }
+
+    /**
+     * A host name as DNS writes it: labels of letters, digits and hyphens (LDH), each 1 to 63 characters long
+     * and neither starting nor ending with a hyphen, separated by dots, at most 253 characters, an optional
+     * trailing dot. Such a name never needs quoting in a shell and never starts with {@code -}.
+     *
+     * @param s the text
+     * @return whether it is such a name
+     */
+    public static boolean isHostName(String s) {
+        int n = s.length();
+        if (n > 0 && s.charAt(n - 1) == '.') {
+            n--;
+        }
+        if (n == 0 || n > 253) {
+            return false;
+        }
+        int labelStart = 0;
+        for (int i = 0; i <= n; i++) {
+            if (i == n || s.charAt(i) == '.') {
+                int length = i - labelStart;
+                if (length < 1 || length > 63 || s.charAt(labelStart) == '-' || s.charAt(i - 1) == '-') {
+                    return false;
+                }
+                labelStart = i + 1;
+            } else {
+                char c = s.charAt(i);
+                if (!(isAlpha(c) || isDigit(c) || c == '-')) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A dotted quad in {@code s[from..to)}, in one pass: four decimal parts of 0-255, no leading zero. */

@@ -1,9 +1,8 @@
 package dev.tlsrpt.model;
 
-import dev.tlsrpt.internal.PolicyStrings;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,19 +67,15 @@ public record Policy(
      */
     public @Nullable String stsField(String key) {
         Objects.requireNonNull(key, "key");
-        for (String line : policyStrings) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals(key)) {
-                return line.substring(colon + 1).strip();
-            }
-        }
-        return null;
+        List<String> values = PolicyStrings.values(policyStrings, key);
+        return values.isEmpty() ? null : values.get(0);
     }
 
     /**
      * The MTA-STS {@code mode} read from the policy-string of an {@code sts} policy.
      *
-     * @return the mode, or null when this is not an sts policy, the line is missing or its value unknown
+     * @return the mode, {@link StsMode#UNKNOWN} for a value RFC 8461 does not define, or null when this is not
+     *     an sts policy or it has no {@code mode} line
      */
     public @Nullable StsMode stsMode() {
         if (policyType != PolicyType.STS) {
@@ -100,14 +95,7 @@ public record Policy(
         if (!mxHosts.isEmpty() || policyType != PolicyType.STS) {
             return mxHosts;
         }
-        List<String> patterns = new ArrayList<>();
-        for (String line : policyStrings) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).strip().equals("mx")) {
-                patterns.add(line.substring(colon + 1).strip());
-            }
-        }
-        return List.copyOf(patterns);
+        return List.copyOf(PolicyStrings.values(policyStrings, "mx"));
     }
 
     /**
@@ -123,31 +111,25 @@ public record Policy(
 
     /**
      * Whether a host name matches one of {@link #mxPatterns()} as RFC 8461 section 4.1 says: exactly, or a
-     * {@code *.} pattern matching one leftmost label; case-insensitive, a trailing dot ignored.
+     * {@code *.} pattern matching one leftmost label; compared as {@link DomainNames#normalize(String)} gives them
+     * (case-insensitive, a trailing dot ignored). Each call reads the patterns again, in time linear in their
+     * number: {@link #mxMatcher()} reads them once for many host names.
      *
      * @param hostname the MX host name
      * @return true when a pattern matches
      */
     public boolean matchesMx(String hostname) {
         Objects.requireNonNull(hostname, "hostname");
-        String host = normalizeHost(hostname);
-        for (String raw : mxPatterns()) {
-            String pattern = normalizeHost(raw);
-            if (pattern.startsWith("*.")) {
-                String suffix = pattern.substring(1);
-                int dot = host.indexOf('.');
-                if (dot > 0 && host.substring(dot).equals(suffix)) {
-                    return true;
-                }
-            } else if (pattern.equals(host)) {
-                return true;
-            }
-        }
-        return false;
+        return mxMatcher().test(hostname);
     }
 
-    private static String normalizeHost(String name) {
-        String s = name.strip().toLowerCase(java.util.Locale.ROOT);
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    /**
+     * {@link #matchesMx(String)} for many host names: the patterns of {@link #mxPatterns()} read once, in time
+     * linear in their number; each test then costs a hash lookup or two, however many patterns there are.
+     *
+     * @return a test of host names, true when a pattern matches
+     */
+    public Predicate<String> mxMatcher() {
+        return new MxMatcher(mxPatterns());
     }
 }

@@ -29,14 +29,15 @@ public record PolicyResult(Policy policy, Summary summary, List<FailureDetail> f
     /**
      * Sum of {@code failed-session-count} over the failure details. RFC 8460 section 4 lets one session
      * count under several result types, and section 4.3.4 lets a reporter leave transient failures out,
-     * so this sum need not equal {@link Summary#totalFailureSessionCount()}.
+     * so this sum need not equal {@link Summary#totalFailureSessionCount()}. It saturates at
+     * {@link Long#MAX_VALUE} instead of overflowing.
      *
-     * @return the summed failed-session counts
+     * @return the summed failed-session counts, {@link Long#MAX_VALUE} when the sum is larger
      */
     public long failedSessionSum() {
         long sum = 0;
         for (FailureDetail d : failureDetails) {
-            sum = Math.addExact(sum, d.failedSessionCount());
+            sum = Summary.saturatedSum(sum, d.failedSessionCount());
         }
         return sum;
     }

@@ -15,7 +15,8 @@ public enum PolicyType {
     /** A value RFC 8460 does not define; {@link Policy#policyTypeName()} keeps what was sent. */
     UNKNOWN("");
 
-    private static final java.util.Map<String, PolicyType> BY_WIRE_NAME = byWireName();
+    /** The defined types, scanned by {@link #fromWireName} (a map's hashing costs more on new strings). */
+    private static final PolicyType[] KNOWN = {TLSA, STS, NO_POLICY_FOUND};
 
     private final String wireName;
 
@@ -39,17 +40,11 @@ public enum PolicyType {
      * @return the type, or {@link #UNKNOWN}
      */
     public static PolicyType fromWireName(String name) {
-        PolicyType t = BY_WIRE_NAME.get(name);
-        return t == null ? UNKNOWN : t;
-    }
-
-    private static java.util.Map<String, PolicyType> byWireName() {
-        java.util.Map<String, PolicyType> map = new java.util.HashMap<>();
-        for (PolicyType t : values()) {
-            if (t != UNKNOWN) {
-                map.put(t.wireName, t);
+        for (PolicyType t : KNOWN) {
+            if (t.wireName.equals(name)) {
+                return t;
             }
         }
-        return java.util.Map.copyOf(map);
+        return UNKNOWN;
     }
 }

@@ -1,7 +1,5 @@
 package dev.tlsrpt.model;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The {@code mode} of an MTA-STS policy (RFC 8461 section 5), read from an sts policy-string.
  *
@@ -13,7 +11,9 @@ public enum StsMode {
     /** {@code testing}: a sender delivers anyway and only reports the failure. */
     TESTING("testing"),
     /** {@code none}: the domain has withdrawn its policy. */
-    NONE("none");
+    NONE("none"),
+    /** A value RFC 8461 does not define; {@link Policy#stsField(String) stsField("mode")} keeps what was sent. */
+    UNKNOWN("");
 
     private final String wireName;
 
@@ -24,24 +24,24 @@ public enum StsMode {
     /**
      * The value as written in a policy file.
      *
-     * @return the wire name
+     * @return the wire name, empty for {@link #UNKNOWN}
      */
     public String wireName() {
         return wireName;
     }
 
     /**
-     * Looks a mode up by its wire name, exactly.
+     * Looks a mode up by its wire name, exactly. Never throws, never returns null.
      *
      * @param name the value of the {@code mode} line
-     * @return the mode, or null for a value RFC 8461 does not define
+     * @return the mode, or {@link #UNKNOWN} for a value RFC 8461 does not define
      */
-    public static @Nullable StsMode fromWireName(String name) {
+    public static StsMode fromWireName(String name) {
         for (StsMode m : values()) {
-            if (m.wireName.equals(name)) {
+            if (m != UNKNOWN && m.wireName.equals(name)) {
                 return m;
             }
         }
-        return null;
+        return UNKNOWN;
     }
 }

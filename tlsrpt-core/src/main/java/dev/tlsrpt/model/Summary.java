@@ -25,21 +25,32 @@ public record Summary(long totalSuccessfulSessionCount, long totalFailureSession
     }
 
     /**
-     * All sessions the policy applied to.
+     * All sessions the policy applied to. Counts are at most 2^63-1 each, so their sum may not fit a long: it
+     * saturates instead of overflowing.
      *
-     * @return successful plus failed sessions
+     * @return successful plus failed sessions, {@link Long#MAX_VALUE} when the sum is larger
      */
     public long totalSessionCount() {
-        return Math.addExact(totalSuccessfulSessionCount, totalFailureSessionCount);
+        return saturatedSum(totalSuccessfulSessionCount, totalFailureSessionCount);
     }
 
     /**
-     * The failed sessions as a share of all sessions, 0 when there were none.
+     * The failed sessions as a share of all sessions, 0 when there were none; computed in floating point,
+     * so it is right also when {@link #totalSessionCount()} saturates.
      *
      * @return a value from 0 to 1
      */
     public double failureShare() {
-        long total = totalSessionCount();
-        return total == 0 ? 0.0 : (double) totalFailureSessionCount / total;
+        double total = (double) totalSuccessfulSessionCount + (double) totalFailureSessionCount;
+        return total == 0 ? 0.0 : totalFailureSessionCount / total;
+    }
+
+    /**
+     * Adds two counts that are not negative, saturating at {@link Long#MAX_VALUE}: what every sum over a
+     * report's counts in this package uses.
+     */
+    static long saturatedSum(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE : sum;
     }
 }

@@ -48,27 +48,29 @@ public record TlsReport(
     }
 
     /**
-     * Sum of {@code total-successful-session-count} over all policies.
+     * Sum of {@code total-successful-session-count} over all policies, saturating at {@link Long#MAX_VALUE}
+     * instead of overflowing.
      *
      * @return the number of sessions that negotiated TLS as the policies required
      */
     public long totalSuccessfulSessions() {
         long sum = 0;
         for (PolicyResult p : policies) {
-            sum = Math.addExact(sum, p.summary().totalSuccessfulSessionCount());
+            sum = Summary.saturatedSum(sum, p.summary().totalSuccessfulSessionCount());
         }
         return sum;
     }
 
     /**
-     * Sum of {@code total-failure-session-count} over all policies.
+     * Sum of {@code total-failure-session-count} over all policies, saturating at {@link Long#MAX_VALUE}
+     * instead of overflowing.
      *
      * @return the number of sessions that failed to negotiate TLS as the policies required
      */
     public long totalFailureSessions() {
         long sum = 0;
         for (PolicyResult p : policies) {
-            sum = Math.addExact(sum, p.summary().totalFailureSessionCount());
+            sum = Summary.saturatedSum(sum, p.summary().totalFailureSessionCount());
         }
         return sum;
     }

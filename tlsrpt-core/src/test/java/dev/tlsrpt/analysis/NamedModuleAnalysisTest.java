@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.json.JsonFactory;
 
@@ -21,7 +22,8 @@ class NamedModuleAnalysisTest {
 
     @Test
     void theModuleExportsTheAnalysisPackageAndAnAggregateWorksInIt() throws Exception {
-        ModuleFinder finder = ModuleFinder.of(location(ReportAggregate.class), location(JsonFactory.class));
+        ModuleFinder finder = ModuleFinder.of(location(ReportAggregate.class), location(JsonFactory.class),
+                location(Nullable.class));
         ModuleLayer boot = ModuleLayer.boot();
         Configuration config = boot.configuration().resolve(finder, ModuleFinder.of(), Set.of("dev.tlsrpt"));
         ModuleLayer layer = boot.defineModulesWithOneLoader(config, ClassLoader.getPlatformClassLoader());

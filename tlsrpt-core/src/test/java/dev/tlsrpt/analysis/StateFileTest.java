@@ -99,7 +99,7 @@ class StateFileTest {
         ReportAggregate a = ReportAggregate.create(77);
         month().forEach(a::add);
 
-        ReportAggregate copy = MergeLawsProperties.roundTrip(a);
+        ReportAggregate copy = MergeLawsPropertiesTest.roundTrip(a);
         assertThat(state(copy)).isEqualTo(state(a));
         assertThat(copy.summary().toJson()).isEqualTo(a.summary().toJson());
         assertThat(copy.maxKeys()).isEqualTo(77);

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 /** The README's diagnosis section shows what the code really prints. */
@@ -41,7 +42,49 @@ class ReadmeDiagnosisTest {
         assertThat(top.keySet()).allSatisfy(name -> assertThat(section).contains("`" + name + "`"));
         assertThat(finding.keySet()).allSatisfy(name -> assertThat(section).contains("`" + name + "`"));
         for (FindingKind kind : FindingKind.values()) {
-            assertThat(section).contains("`" + kind.code() + "`");
+            assertThat(section).contains("`" + kind.wireName() + "`");
         }
+    }
+
+    private static String guide() throws IOException {
+        return Files.readString(Path.of("..", "docs", "diagnosis.md"), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theReadmeLinksTheDiagnosisGuide() throws IOException {
+        assertThat(section()).contains("(docs/diagnosis.md)");
+    }
+
+    @Test
+    void theGuideNamesEveryImpactAndKindAndTheDefaultThreshold() throws IOException {
+        String guide = guide();
+
+        for (Impact impact : Impact.values()) {
+            assertThat(guide).contains("`" + impact.wireName() + "`");
+        }
+        for (FindingKind kind : FindingKind.values()) {
+            assertThat(guide).contains("`" + kind.wireName() + "`");
+        }
+        assertThat(DiagnosisOptions.defaults().substantialShare()).isEqualTo(0.01);
+        assertThat(guide).contains("1% by default").contains("1% (`DEFAULT_SUBSTANTIAL_SHARE`, 0.01)");
+    }
+
+    @Test
+    void theGuidesOptionsSnippetIsThisCode() throws IOException {
+        dev.tlsrpt.model.TlsReport report = Reports.sample();
+        // snippet:options
+        DiagnosisOptions options = DiagnosisOptions.defaults()
+                .withSubstantialShare(0.05)                 // critical from 5% of a policy's sessions
+                .withLocale(Locale.GERMAN);                 // texts of Advice_de.properties, English where it has none
+        Diagnosis diagnosis = TlsRpt.diagnose(report, options);
+        // end-snippet
+
+        assertThat(diagnosis.locale()).isEqualTo(Locale.GERMAN);
+        assertThat(diagnosis.severity()).as("3 of 4824 is under 5%").isEqualTo(Severity.WARNING);
+        String source = Files.readString(Path.of("src/test/java/dev/tlsrpt/diagnose/ReadmeDiagnosisTest.java"),
+                StandardCharsets.UTF_8);
+        int from = source.indexOf("// snippet:options\n") + "// snippet:options\n".length();
+        String code = source.substring(from, source.indexOf("        // end-snippet", from)).replaceAll("(?m)^ {8}", "");
+        assertThat(guide()).contains("```java\n" + code + "```");
     }
 }

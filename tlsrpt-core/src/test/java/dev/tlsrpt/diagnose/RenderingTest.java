@@ -7,6 +7,7 @@ import static dev.tlsrpt.diagnose.Reports.stsPolicy;
 import static dev.tlsrpt.diagnose.Reports.tlsaPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.ResultType;
 import dev.tlsrpt.model.TlsReport;
@@ -31,7 +32,10 @@ import tools.jackson.core.json.JsonFactory;
  */
 class RenderingTest {
 
-    /** An sts policy in testing with two failing MX hosts and a tlsa policy with a bad TLSA record. */
+    /**
+     * An sts policy in testing with two failing MX hosts (one greeting by another name) and a tlsa policy
+     * with a bad TLSA record on 50 of 850 sessions.
+     */
     static TlsReport twoPolicies() {
         return report(
                 result(stsPolicy("testing", "mail.example.com", "backup.example.com"), 1200, 40,
@@ -41,32 +45,32 @@ class RenderingTest {
                                 "X509_V_ERR_HOSTNAME_MISMATCH", "209.85.220.41", "192.0.2.25"),
                         failure(ResultType.STARTTLS_NOT_SUPPORTED, "backup.example.com", 4, null,
                                 "209.85.220.42", "192.0.2.26")),
-                result(tlsaPolicy(), 800, 5,
+                result(tlsaPolicy(), 800, 50,
                         new FailureDetail(ResultType.TLSA_INVALID, "tlsa-invalid", "209.85.220.41",
-                                "mail.example.com", "mail.example.com ESMTP", "192.0.2.25", 5,
+                                "mail.example.com", "mx7.hosting.example ESMTP", "192.0.2.25", 50,
                                 "https://reports.mail-provider.example/tlsa?id=17", null)));
     }
 
     @Test
     void theTextOfATwoPolicyReportMatchesTheGoldenFile() throws IOException {
-        assertGolden("diagnose/two-policies.txt", Diagnosis.of(twoPolicies()).toText());
+        assertGolden("diagnose/two-policies.txt", TlsRpt.diagnose(twoPolicies()).toText());
     }
 
     @Test
     void theJsonOfATwoPolicyReportMatchesTheGoldenFile() throws IOException {
-        assertGolden("diagnose/two-policies.json", Diagnosis.of(twoPolicies()).toJson());
+        assertGolden("diagnose/two-policies.json", TlsRpt.diagnose(twoPolicies()).toJson());
     }
 
     @Test
     void theTextGroupsFindingsPerPolicyDomainAndMxHost() {
-        String text = Diagnosis.of(twoPolicies()).toText();
+        String text = TlsRpt.diagnose(twoPolicies()).toText();
 
         List<String> headings = text.lines().filter(l -> !l.isEmpty() && !l.startsWith(" ")).toList();
         assertThat(headings).containsExactly(
                 "TLS-RPT report 2026-11-26T00:00:00Z_example.com",
                 "From:    Example Mail Provider <smtp-tls-reporting@mail-provider.example>",
                 "Period:  2026-11-26T00:00:00Z to 2026-11-26T23:59:59Z",
-                "Verdict: CRITICAL: 45 of 2045 sessions failed (2.2%); findings: 1 critical, 2 warning, 0 info.",
+                "Verdict: CRITICAL: 90 of 2090 sessions failed (4.31%); findings: 1 critical, 2 warning, 0 info.",
                 "example.com, MX mail.example.com",
                 "example.com, MX backup.example.com");
         assertThat(text.lines().filter(l -> l.startsWith("  [")).toList()).containsExactly(
@@ -77,18 +81,18 @@ class RenderingTest {
 
     @Test
     void theTextIsDeterministicWrappedAndFreeOfEscapeCodes() {
-        String first = Diagnosis.of(twoPolicies()).toText();
+        String first = TlsRpt.diagnose(twoPolicies()).toText();
 
-        assertThat(Diagnosis.of(twoPolicies()).toText()).isEqualTo(first);
+        assertThat(TlsRpt.diagnose(twoPolicies()).toText()).isEqualTo(first);
         assertThat(first).doesNotContain("\u001b").endsWith("\n");
         assertThat(first.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(TextRenderer.WIDTH));
     }
 
     @Test
     void ansiColoursOnlyAddEscapeCodesToThePlainText() {
-        Diagnosis d = Diagnosis.of(twoPolicies());
+        Diagnosis d = TlsRpt.diagnose(twoPolicies());
 
-        String coloured = d.toText(true);
+        String coloured = d.toText(TextStyle.ANSI);
 
         assertThat(coloured).contains("  \u001b[1;31m[CRITICAL]\u001b[0m No TLSA record")
                 .contains("  \u001b[33m[WARNING]\u001b[0m backup.example.com does not offer STARTTLS")
@@ -103,7 +107,7 @@ class RenderingTest {
                 null, "r1", List.of(result(stsPolicy("enforce", "mail.example.com"), 10, 1,
                         failure(ResultType.CERTIFICATE_EXPIRED, "mail.example.com", 1))));
 
-        String text = Diagnosis.of(r).toText();
+        String text = TlsRpt.diagnose(r).toText();
 
         assertThat(text).contains("From:    Example\n");
         assertThat(text.indexOf("example.com, MX mail.example.com")).isLessThan(text.indexOf("The report itself"));
@@ -112,22 +116,26 @@ class RenderingTest {
 
     @Test
     void theJsonHasTheDocumentedMembersAndValues() {
-        Map<String, Object> top = readObject(Diagnosis.of(Reports.sample()).toJson());
+        Map<String, Object> top = readObject(TlsRpt.diagnose(Reports.sample()).toJson());
 
         assertThat(top).containsOnlyKeys("organization-name", "report-id", "contact-info", "start-datetime",
                 "end-datetime", "severity", "verdict", "total-sessions", "failed-sessions", "findings");
-        assertThat(top).containsEntry("severity", "critical").containsEntry("total-sessions", "4824")
+        assertThat(top).containsEntry("severity", "warning").containsEntry("total-sessions", "4824")
                 .containsEntry("failed-sessions", "3").containsEntry("start-datetime", "2026-11-26T00:00:00Z");
         @SuppressWarnings("unchecked")
         List<Object> findings = (List<Object>) top.get("findings");
         assertThat(findings).hasSize(1);
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) findings.get(0);
-        assertThat(f).containsOnlyKeys("severity", "kind", "result-type", "policy-index", "policy-type",
-                "policy-domain", "sts-mode", "mx-host", "mx-host-source", "failed-sessions", "policy-sessions",
-                "share", "sending-ips", "receiving-ips", "failure-reason-codes", "additional-information", "title",
-                "explanation", "action", "reference", "pointer");
-        assertThat(f).containsEntry("severity", "critical").containsEntry("kind", "failure")
+        assertThat(f).containsOnlyKeys("severity", "impact", "kind", "result-type", "policy-index", "policy-type",
+                "policy-domain", "sts-mode", "mx-host", "mx-host-source", "mx-host-outside-policy", "failed-sessions",
+                "policy-sessions", "share", "sending-ips", "receiving-ips", "receiving-mx-helos", "failure-reason-codes",
+                "additional-information", "policy-strings", "title", "explanation", "action", "reference", "pointer");
+        assertThat(f).containsEntry("severity", "warning").containsEntry("impact", "not-delivered")
+                .containsEntry("kind", "failure").containsEntry("mx-host-outside-policy", "false")
+                .containsEntry("receiving-mx-helos", List.of())
+                .containsEntry("policy-strings", List.of("version: STSv1", "mode: enforce", "mx: mail.example.com",
+                        "mx: backup.example.com", "max_age: 604800"))
                 .containsEntry("result-type", "certificate-expired").containsEntry("policy-index", "0")
                 .containsEntry("policy-type", "sts").containsEntry("sts-mode", "enforce")
                 .containsEntry("mx-host", "mail.example.com").containsEntry("mx-host-source", "receiving-mx-hostname")
@@ -142,7 +150,7 @@ class RenderingTest {
         TlsReport r = report(result(stsPolicy("enforce", "mail.example.com"), 10, 1,
                 failure(ResultType.VALIDATION_FAILURE, "mail.example.com", 1, "quote \" and\nnewline")));
 
-        Map<String, Object> top = readObject(Diagnosis.of(r).toJson());
+        Map<String, Object> top = readObject(TlsRpt.diagnose(r).toJson());
 
         @SuppressWarnings("unchecked")
         Map<String, Object> f = (Map<String, Object>) ((List<Object>) top.get("findings")).get(0);

@@ -34,6 +34,40 @@ class SyntaxTest {
     static final Pattern DATE = Pattern.compile("^[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])[Tt]"
             + "(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]{1,9})?(?:[Zz]|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?$");
 
+    /** A host name: LDH labels of 1 to 63 characters, no hyphen at either end, 253 at most, a trailing dot. */
+    static final Pattern HOST = Pattern.compile("^(?=.{1,253}\\.?$)(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)*"
+            + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.?$");
+
+    @Test
+    void theHostNameCheckAgreesWithTheRegularExpression() {
+        String[] known = {"example.com", "mx1.example.com.", "MX-1.Example.COM", "a", "a.", "1.2.3.4", "xn--bcher-kva.de",
+            "", ".", "..", "a..b", ".a", "-a.com", "a-.com", "a.-b.com", "a_b.com", "a b.com", "a;b", "$(id)", "`id`",
+            "*.example.com", "mx.example.com; rm -rf /", "b\u00fccher.de", "a\nb", "a".repeat(63) + ".com",
+            "a".repeat(64) + ".com", ("a".repeat(63) + ".").repeat(3) + "a".repeat(61),
+            ("a".repeat(63) + ".").repeat(3) + "a".repeat(62), ("a".repeat(63) + ".").repeat(3) + "a".repeat(61) + ".",
+            "example.com..", "a.b-c.d"};
+        for (String s : known) {
+            assertThat(Syntax.isHostName(s)).as(s).isEqualTo(HOST.matcher(s).matches());
+        }
+        assertThat(Syntax.isHostName("mx.example.com")).isTrue();
+        assertThat(Syntax.isHostName("mx.example.com; rm -rf /")).isFalse();
+        Random random = new Random(8461);
+        String alphabet = "ab0-.";
+        int accepted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder b = new StringBuilder();
+            int len = random.nextInt(random.nextInt(10) == 0 ? 300 : 12);
+            for (int k = 0; k < len; k++) {
+                b.append(random.nextInt(50) == 0 ? "_; $".charAt(random.nextInt(4)) : alphabet.charAt(random.nextInt(5)));
+            }
+            String s = b.toString();
+            boolean want = HOST.matcher(s).matches();
+            assertThat(Syntax.isHostName(s)).as(s).isEqualTo(want);
+            accepted += want ? 1 : 0;
+        }
+        assertThat(accepted).isPositive();
+    }
+
     @Test
     void theIpCheckAgreesWithTheRegularExpression() {
         String[] known = {"1.2.3.4", "255.255.255.255", "256.1.1.1", "01.2.3.4", "::", "::1", "2001:db8::1",

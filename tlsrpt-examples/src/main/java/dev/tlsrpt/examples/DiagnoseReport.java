@@ -33,7 +33,7 @@ public final class DiagnoseReport {
         // snippet:diagnose
         ParseResult parsed = TlsRpt.parseWithDeviations(file, ParseOptions.lenient());
         Diagnosis diagnosis = TlsRpt.diagnose(parsed); // most severe finding first
-        out.println(diagnosis.verdict()); // "CRITICAL: 3 of 4824 sessions failed (0.06%); ..."
+        out.println(diagnosis.verdict()); // "WARNING: 3 of 4824 sessions failed (0.06%); ..."
         for (Finding finding : diagnosis.findings()) {
             out.println(finding.severity() + " " + finding.title() + " (" + finding.failedSessions() + " sessions, "
                     + finding.shareText() + ")");

@@ -1,9 +1,9 @@
 package dev.tlsrpt.examples;
 
-import dev.tlsrpt.MalformedRecordException;
-import dev.tlsrpt.RecordCheck;
-import dev.tlsrpt.RecordWarning;
 import dev.tlsrpt.TlsRpt;
+import dev.tlsrpt.record.MalformedRecordException;
+import dev.tlsrpt.record.RecordCheck;
+import dev.tlsrpt.record.RecordWarning;
 import java.io.PrintStream;
 import java.net.URI;
 

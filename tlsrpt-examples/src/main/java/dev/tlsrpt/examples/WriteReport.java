@@ -40,7 +40,7 @@ public final class WriteReport {
                 .success(4821)
                 .failure(ResultType.CERTIFICATE_EXPIRED, "192.0.2.10", "mx1.example.com", 3)
                 .build();
-        TlsRpt.write(report, out); // TlsRpt.writeGzip(report, out) for a .json.gz
+        TlsRpt.write(report, out); // with WriteOptions.defaults().withGzip(true) for a .json.gz
         // end-snippet
     }
 }

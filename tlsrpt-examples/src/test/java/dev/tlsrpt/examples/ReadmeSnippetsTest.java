@@ -14,24 +14,59 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Holds the README's Java snippets identical to the example sources: every region between
+ * Holds the README's and the guides' Java snippets identical to the example sources: every region between
  * {@code // snippet:NAME} and {@code // end-snippet}, with its common indentation removed, must appear
- * verbatim inside a {@code ```java} block of the root README.md.
+ * verbatim inside a {@code ```java} block of the root README.md or of a guide in docs/.
  */
 class ReadmeSnippetsTest {
     private static final Path MODULE = Path.of("").toAbsolutePath();
     /** Surefire runs in the module directory; the README is the root one. */
     private static final Path README = MODULE.resolveSibling("README.md");
+    /** The guides, whose snippets come from the examples too. */
+    private static final Path DOCS = MODULE.resolveSibling("docs");
 
     @Test
     void everyExampleSnippetIsInTheReadmeVerbatim() throws IOException {
         Map<String, String> snippets = snippets();
-        assertThat(snippets).containsKeys("parse", "stream", "diagnose", "record", "write", "validate");
-        List<String> blocks = javaBlocks(Files.readString(README, StandardCharsets.UTF_8));
+        assertThat(snippets).containsKeys("parse", "stream", "diagnose", "record", "write", "validate", "aggregate",
+                "aggregate-summary", "aggregate-merge", "aggregate-parallel");
+        List<String> blocks = new ArrayList<>(javaBlocks(Files.readString(README, StandardCharsets.UTF_8)));
+        try (Stream<Path> guides = Files.list(DOCS)) {
+            for (Path guide : guides.filter(f -> f.toString().endsWith(".md")).sorted().toList()) {
+                blocks.addAll(javaBlocks(Files.readString(guide, StandardCharsets.UTF_8)));
+            }
+        }
         for (Map.Entry<String, String> snippet : snippets.entrySet()) {
             assertThat(blocks)
-                    .as("README.md has snippet '%s' verbatim in a ```java block:%n%s", snippet.getKey(), snippet.getValue())
+                    .as("README.md or a guide in docs/ has snippet '%s' verbatim in a ```java block:%n%s",
+                            snippet.getKey(), snippet.getValue())
                     .anyMatch(block -> block.contains(snippet.getValue()));
+        }
+    }
+
+    @Test
+    void everyImportInTheReadmeNamesAClassOfTheBuild() throws IOException {
+        List<String> imports = new ArrayList<>();
+        for (String block : javaBlocks(Files.readString(README, StandardCharsets.UTF_8))) {
+            for (String line : block.split("\n")) {
+                if (line.startsWith("import ") && !line.startsWith("import static ") && line.endsWith(";")) {
+                    imports.add(line.substring("import ".length(), line.length() - 1).strip());
+                }
+            }
+        }
+        assertThat(imports).contains("dev.tlsrpt.TlsRpt", "dev.tlsrpt.model.TlsReport",
+                "dev.tlsrpt.record.TlsRptRecord");
+        for (String name : imports) {
+            assertThat(loads(name)).as("README.md imports %s, a class of the build", name).isTrue();
+        }
+    }
+
+    private static boolean loads(String name) {
+        try {
+            Class.forName(name, false, ReadmeSnippetsTest.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

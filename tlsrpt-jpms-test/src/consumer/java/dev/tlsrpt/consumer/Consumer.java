@@ -5,6 +5,7 @@ import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.mail.MailReport;
 import dev.tlsrpt.mail.TlsRptMail;
 import dev.tlsrpt.model.TlsReport;
+import dev.tlsrpt.record.RecordCheck;
 import dev.tlsrpt.schema.TlsRptSchema;
 import dev.tlsrpt.schema.ValidationResult;
 import dev.tlsrpt.schema.Violation;
@@ -50,6 +51,10 @@ public final class Consumer {
         Violation first = broken.violations().get(0);
         System.out.println("brokenValid=" + broken.isValid());
         System.out.println("brokenFirst=" + first.pointer() + " " + first.keyword());
+
+        RecordCheck record = RecordCheck.lenient("v=TLSRPTv1; RUA=mailto:tlsrpt@example.com");
+        System.out.println("record=" + TlsRpt.parseRecord(record.record().toString()) + " "
+                + record.warnings().get(0).kind());
 
         // the modules resolved from the module path (the JDK's own left out)
         ModuleLayer layer = Consumer.class.getModule().getLayer();

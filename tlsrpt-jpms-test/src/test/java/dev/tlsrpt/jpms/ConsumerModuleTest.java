@@ -85,12 +85,13 @@ class ConsumerModuleTest {
         assertThat(got.get("reportId")).isEqualTo(report.reportId());
         assertThat(got.get("policies")).isEqualTo(String.valueOf(report.policies().size()));
         assertThat(got.get("findings")).isEqualTo(String.valueOf(diagnosis.findings().size()));
-        assertThat(got.get("firstFinding")).startsWith("CRITICAL ").isEqualTo(diagnosis.findings().get(0).severity() + " "
+        assertThat(got.get("firstFinding")).startsWith("WARNING ").isEqualTo(diagnosis.findings().get(0).severity() + " "
                 + diagnosis.findings().get(0).title());
         assertThat(got.get("textLines")).isEqualTo(String.valueOf(diagnosis.toText().lines().count()));
         assertThat(got.get("strictValid")).isEqualTo("true");
         assertThat(got.get("brokenValid")).isEqualTo("false");
         assertThat(got.get("brokenFirst")).isEqualTo("/policies type");
+        assertThat(got.get("record")).isEqualTo("v=TLSRPTv1; rua=mailto:tlsrpt@example.com FIELD_NAME_CASE");
         assertThat(got.get("namedModules")).isEqualTo("dev.tlsrpt,dev.tlsrpt.schema,dev.tlsrpt.mail");
         assertThat(got.get("modules").split(",")).contains("dev.tlsrpt", "dev.tlsrpt.schema", "dev.tlsrpt.mail",
                 "dev.tlsrpt.consumer", "tools.jackson.core", "com.networknt.schema", "apache.mime4j.core",

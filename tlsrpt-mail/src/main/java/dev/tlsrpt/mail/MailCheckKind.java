@@ -31,7 +31,7 @@ public enum MailCheckKind {
     SUBMITTER_SUBDOMAIN,
     /** {@code TLS-Report-Submitter} and the domain of {@code contact-info} are unrelated domains. */
     SUBMITTER_MISMATCH,
-    /** The attachment's file name does not follow the section 5.1 pattern. */
+    /** The attachment's file name does not follow the section 5.1 grammar, as {@link dev.tlsrpt.ReportFileName} reads it. */
     FILE_NAME_NOT_RFC,
     /** The file name's sender, policy domain or timestamps disagree with the headers or the report's date range. */
     FILE_NAME_MISMATCH,

@@ -1,12 +1,13 @@
 package dev.tlsrpt.mail;
 
+import dev.tlsrpt.ReportFileName;
+import dev.tlsrpt.model.DomainNames;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,11 +20,6 @@ final class MailChecks {
 
     static final String GZIP_TYPE = "application/tlsrpt+gzip";
     static final String JSON_TYPE = "application/tlsrpt+json";
-
-    /** RFC 8460 section 5.1, with RFC 5321 domains (letters, digits, hyphens, dots). */
-    private static final Pattern FILE_NAME = Pattern.compile(
-            "([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)!([A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?)"
-                    + "!([0-9]{1,19})!([0-9]{1,19})(?:!([A-Za-z0-9]+))?\\.(json|json\\.gz)");
 
     /** RFC 8460 section 5.3 {@code tlsrpt-subject}, unfolded (FWS is one or more white space). */
     private static final Pattern SUBJECT = Pattern.compile(
@@ -105,7 +101,7 @@ final class MailChecks {
         Set<String> seen = new LinkedHashSet<>();
         for (PolicyResult p : report.policies()) {
             String domain = p.policy().policyDomain();
-            if (domain == null || !seen.add(normal(domain))) {
+            if (domain == null || !seen.add(DomainNames.normalize(domain))) {
                 continue;
             }
             switch (relation(domain, headerDomain)) {
@@ -148,16 +144,18 @@ final class MailChecks {
         }
     }
 
-    /** The file name against section 5.1, the report's date range and the headers. */
+    /** The file name against section 5.1 (core's {@link ReportFileName}), the report's date range and the headers. */
     static void fileName(String name, TlsReport report, Envelope env, ContentKind content, List<MailCheck> out) {
-        Matcher m = FILE_NAME.matcher(name);
-        if (!m.matches()) {
+        ReportFileName parsed;
+        try {
+            parsed = ReportFileName.parse(name);
+        } catch (IllegalArgumentException e) {
             out.add(new MailCheck(MailCheckKind.FILE_NAME_NOT_RFC, "the file name " + Headers.excerpt(name)
                     + " does not follow sender!policy-domain!begin!end[!unique-id].json[.gz] (RFC 8460 section 5.1)"));
             return;
         }
-        String sender = m.group(1);
-        String policyDomain = m.group(2);
+        String sender = parsed.sender();
+        String policyDomain = parsed.policyDomain();
         if (env.tlsReportSubmitter() != null && relation(sender, env.tlsReportSubmitter()) != Relation.SAME) {
             out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's sender " + Headers.excerpt(sender)
                     + " is not TLS-Report-Submitter " + Headers.excerpt(env.tlsReportSubmitter())));
@@ -174,26 +172,19 @@ final class MailChecks {
             out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's policy domain "
                     + Headers.excerpt(policyDomain) + " is no policy-domain of the report"));
         }
-        timestamp("begin", m.group(3), "start-datetime", report.dateRange().start(), out);
-        timestamp("end", m.group(4), "end-datetime", report.dateRange().end(), out);
-        boolean gz = m.group(6).equals("json.gz");
+        timestamp("begin", parsed.begin(), "start-datetime", report.dateRange().start(), out);
+        timestamp("end", parsed.end(), "end-datetime", report.dateRange().end(), out);
+        boolean gz = parsed.extension() == ReportFileName.Extension.JSON_GZ;
         if (gz && content == ContentKind.JSON || !gz && content == ContentKind.GZIP) {
-            out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name ends ." + m.group(6)
+            out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name ends ." + parsed.extension().wireName()
                     + " but the content is " + (gz ? "plain JSON" : "gzip")));
         }
     }
 
-    private static void timestamp(String which, String digits, String member, Instant expected,
-            List<MailCheck> out) {
-        long seconds;
-        try {
-            seconds = Long.parseLong(digits);
-        } catch (NumberFormatException e) {
-            seconds = Long.MIN_VALUE;
-        }
+    private static void timestamp(String which, long seconds, String member, Instant expected, List<MailCheck> out) {
         if (seconds != expected.getEpochSecond()) {
-            String when = seconds == Long.MIN_VALUE || seconds > Instant.MAX.getEpochSecond() ? digits
-                    : digits + " (" + Instant.ofEpochSecond(seconds) + ")";
+            String when = seconds > Instant.MAX.getEpochSecond() ? String.valueOf(seconds)
+                    : seconds + " (" + Instant.ofEpochSecond(seconds) + ")";
             out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's " + which + " timestamp " + when
                     + " is not the report's " + member + " " + expected + " (" + expected.getEpochSecond() + ")"));
         }
@@ -266,8 +257,8 @@ final class MailChecks {
 
     /** How domain {@code a} relates to domain {@code b}: case-insensitive, a trailing dot ignored. */
     static Relation relation(String a, String b) {
-        String x = normal(a);
-        String y = normal(b);
+        String x = DomainNames.normalize(a);
+        String y = DomainNames.normalize(b);
         if (x.equals(y)) {
             return Relation.SAME;
         }
@@ -278,10 +269,5 @@ final class MailChecks {
             return Relation.PARENT;
         }
         return Relation.UNRELATED;
-    }
-
-    private static String normal(String domain) {
-        String d = domain.trim().toLowerCase(Locale.ROOT);
-        return d.endsWith(".") ? d.substring(0, d.length() - 1) : d;
     }
 }

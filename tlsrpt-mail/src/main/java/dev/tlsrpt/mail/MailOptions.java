@@ -1,6 +1,7 @@
 package dev.tlsrpt.mail;
 
 import dev.tlsrpt.ParseOptions;
+import java.util.Arrays;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -32,35 +33,49 @@ public final class MailOptions {
     /** Default for {@link #maxHeaderFields()}. */
     public static final int DEFAULT_MAX_HEADER_FIELDS = 10_000;
 
-    private static final MailOptions LENIENT = new MailOptions(ParseOptions.lenient(), DEFAULT_MAX_MESSAGE_BYTES,
-            DEFAULT_MAX_PARTS, DEFAULT_MAX_NESTING_DEPTH, DEFAULT_MAX_LINE_LENGTH, DEFAULT_MAX_HEADER_FIELD_LENGTH,
-            DEFAULT_MAX_HEADER_FIELDS);
+    /** The limits, in the order {@link #toString()} lists them, with their names and defaults. */
+    private enum Limit {
+        MESSAGE_BYTES("maxMessageBytes", DEFAULT_MAX_MESSAGE_BYTES),
+        PARTS("maxParts", DEFAULT_MAX_PARTS),
+        NESTING_DEPTH("maxNestingDepth", DEFAULT_MAX_NESTING_DEPTH),
+        LINE_LENGTH("maxLineLength", DEFAULT_MAX_LINE_LENGTH),
+        HEADER_FIELD_LENGTH("maxHeaderFieldLength", DEFAULT_MAX_HEADER_FIELD_LENGTH),
+        HEADER_FIELDS("maxHeaderFields", DEFAULT_MAX_HEADER_FIELDS);
+
+        final String optionName;
+        final long defaultValue;
+
+        Limit(String optionName, long defaultValue) {
+            this.optionName = optionName;
+            this.defaultValue = defaultValue;
+        }
+    }
+
+    private static final MailOptions LENIENT = new MailOptions(ParseOptions.lenient(),
+            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray());
     private static final MailOptions STRICT = LENIENT.withReportOptions(ParseOptions.strict());
 
     private final ParseOptions reportOptions;
-    private final long maxMessageBytes;
-    private final int maxParts;
-    private final int maxNestingDepth;
-    private final int maxLineLength;
-    private final int maxHeaderFieldLength;
-    private final int maxHeaderFields;
+    /** By {@link Limit} ordinal; each positive. */
+    private final long[] limits;
 
-    private MailOptions(ParseOptions reportOptions, long maxMessageBytes, int maxParts, int maxNestingDepth,
-            int maxLineLength, int maxHeaderFieldLength, int maxHeaderFields) {
+    private MailOptions(ParseOptions reportOptions, long[] limits) {
         this.reportOptions = Objects.requireNonNull(reportOptions, "reportOptions");
-        this.maxMessageBytes = positive(maxMessageBytes, "maxMessageBytes");
-        this.maxParts = (int) positive(maxParts, "maxParts");
-        this.maxNestingDepth = (int) positive(maxNestingDepth, "maxNestingDepth");
-        this.maxLineLength = (int) positive(maxLineLength, "maxLineLength");
-        this.maxHeaderFieldLength = (int) positive(maxHeaderFieldLength, "maxHeaderFieldLength");
-        this.maxHeaderFields = (int) positive(maxHeaderFields, "maxHeaderFields");
+        this.limits = limits;
     }
 
-    private static long positive(long value, String name) {
+    /** A copy with one limit changed, refused by name when it is not positive. */
+    private MailOptions with(Limit limit, long value) {
         if (value <= 0) {
-            throw new IllegalArgumentException(name + " must be positive, got " + value);
+            throw new IllegalArgumentException(limit.optionName + " must be positive, got " + value);
         }
-        return value;
+        long[] copy = limits.clone();
+        copy[limit.ordinal()] = value;
+        return new MailOptions(reportOptions, copy);
+    }
+
+    private long get(Limit limit) {
+        return limits[limit.ordinal()];
     }
 
     /**
@@ -97,7 +112,7 @@ public final class MailOptions {
      * @return the limit in bytes
      */
     public long maxMessageBytes() {
-        return maxMessageBytes;
+        return get(Limit.MESSAGE_BYTES);
     }
 
     /**
@@ -106,7 +121,7 @@ public final class MailOptions {
      * @return the limit
      */
     public int maxParts() {
-        return maxParts;
+        return (int) get(Limit.PARTS);
     }
 
     /**
@@ -115,7 +130,7 @@ public final class MailOptions {
      * @return the limit in levels
      */
     public int maxNestingDepth() {
-        return maxNestingDepth;
+        return (int) get(Limit.NESTING_DEPTH);
     }
 
     /**
@@ -124,7 +139,7 @@ public final class MailOptions {
      * @return the limit in bytes
      */
     public int maxLineLength() {
-        return maxLineLength;
+        return (int) get(Limit.LINE_LENGTH);
     }
 
     /**
@@ -133,7 +148,7 @@ public final class MailOptions {
      * @return the limit in bytes
      */
     public int maxHeaderFieldLength() {
-        return maxHeaderFieldLength;
+        return (int) get(Limit.HEADER_FIELD_LENGTH);
     }
 
     /**
@@ -142,7 +157,7 @@ public final class MailOptions {
      * @return the limit
      */
     public int maxHeaderFields() {
-        return maxHeaderFields;
+        return (int) get(Limit.HEADER_FIELDS);
     }
 
     /**
@@ -152,8 +167,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withReportOptions(ParseOptions options) {
-        return new MailOptions(options, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return new MailOptions(options, limits);
     }
 
     /**
@@ -163,8 +177,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxMessageBytes(long bytes) {
-        return new MailOptions(reportOptions, bytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(Limit.MESSAGE_BYTES, bytes);
     }
 
     /**
@@ -174,8 +187,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxParts(int count) {
-        return new MailOptions(reportOptions, maxMessageBytes, count, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(Limit.PARTS, count);
     }
 
     /**
@@ -185,8 +197,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxNestingDepth(int depth) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, depth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(Limit.NESTING_DEPTH, depth);
     }
 
     /**
@@ -196,8 +207,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxLineLength(int bytes) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, bytes,
-                maxHeaderFieldLength, maxHeaderFields);
+        return with(Limit.LINE_LENGTH, bytes);
     }
 
     /**
@@ -207,8 +217,7 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxHeaderFieldLength(int bytes) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength, bytes,
-                maxHeaderFields);
+        return with(Limit.HEADER_FIELD_LENGTH, bytes);
     }
 
     /**
@@ -218,28 +227,25 @@ public final class MailOptions {
      * @return the changed copy
      */
     public MailOptions withMaxHeaderFields(int count) {
-        return new MailOptions(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, count);
+        return with(Limit.HEADER_FIELDS, count);
     }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof MailOptions m && reportOptions.equals(m.reportOptions)
-                && maxMessageBytes == m.maxMessageBytes && maxParts == m.maxParts
-                && maxNestingDepth == m.maxNestingDepth && maxLineLength == m.maxLineLength
-                && maxHeaderFieldLength == m.maxHeaderFieldLength && maxHeaderFields == m.maxHeaderFields;
+        return o instanceof MailOptions m && reportOptions.equals(m.reportOptions) && Arrays.equals(limits, m.limits);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(reportOptions, maxMessageBytes, maxParts, maxNestingDepth, maxLineLength,
-                maxHeaderFieldLength, maxHeaderFields);
+        return 31 * reportOptions.hashCode() + Arrays.hashCode(limits);
     }
 
     @Override
     public String toString() {
-        return "MailOptions[" + reportOptions + ", maxMessageBytes=" + maxMessageBytes + ", maxParts=" + maxParts
-                + ", maxNestingDepth=" + maxNestingDepth + ", maxLineLength=" + maxLineLength
-                + ", maxHeaderFieldLength=" + maxHeaderFieldLength + ", maxHeaderFields=" + maxHeaderFields + "]";
+        StringBuilder b = new StringBuilder("MailOptions[").append(reportOptions);
+        for (Limit limit : Limit.values()) {
+            b.append(", ").append(limit.optionName).append('=').append(get(limit));
+        }
+        return b.append(']').toString();
     }
 }

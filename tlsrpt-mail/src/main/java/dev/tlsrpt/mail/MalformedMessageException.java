@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public class MalformedMessageException extends TlsRptException {
+public sealed class MalformedMessageException extends TlsRptException permits MessageLimitExceededException {
     private static final long serialVersionUID = 1L;
 
     /**
@@ -18,7 +18,7 @@ public class MalformedMessageException extends TlsRptException {
      *
      * @param message what is wrong
      */
-    public MalformedMessageException(String message) {
+    MalformedMessageException(String message) {
         super(message);
     }
 
@@ -28,7 +28,7 @@ public class MalformedMessageException extends TlsRptException {
      * @param message what is wrong
      * @param cause the underlying failure, or null
      */
-    public MalformedMessageException(String message, @Nullable Throwable cause) {
+    MalformedMessageException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

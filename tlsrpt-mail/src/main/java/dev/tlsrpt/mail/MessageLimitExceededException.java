@@ -10,7 +10,7 @@ import java.util.Objects;
  *
  * @since 0.1.0
  */
-public class MessageLimitExceededException extends MalformedMessageException {
+public final class MessageLimitExceededException extends MalformedMessageException {
     private static final long serialVersionUID = 1L;
 
     private final String limitName;
@@ -23,7 +23,7 @@ public class MessageLimitExceededException extends MalformedMessageException {
      * @param limit the limit's value
      * @param message what was too large
      */
-    public MessageLimitExceededException(String limitName, long limit, String message) {
+    MessageLimitExceededException(String limitName, long limit, String message) {
         super(message);
         this.limitName = Objects.requireNonNull(limitName, "limitName");
         this.limit = limit;

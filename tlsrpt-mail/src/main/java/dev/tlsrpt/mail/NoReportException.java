@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @since 0.1.0
  */
-public class NoReportException extends TlsRptException {
+public final class NoReportException extends TlsRptException {
     private static final long serialVersionUID = 1L;
 
     /** @serial the parts found, e.g. {@code text/plain} or {@code application/pdf "invoice.pdf"} */
@@ -20,7 +20,7 @@ public class NoReportException extends TlsRptException {
      *
      * @param partsFound each part found instead: its media type, then its file name in quotes when it has one
      */
-    public NoReportException(List<String> partsFound) {
+    NoReportException(List<String> partsFound) {
         super(format(partsFound));
         this.partsFound = List.copyOf(partsFound);
     }

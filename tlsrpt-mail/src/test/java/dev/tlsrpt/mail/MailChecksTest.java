@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The consistency checks on constructed reports and envelopes. */
 class MailChecksTest {
@@ -138,6 +140,19 @@ class MailChecksTest {
                 "the file name's begin timestamp 1013662812 (2002-02-14T05:00:12Z) is not the report's start-datetime "
                         + "2026-11-27T00:00:00Z (1795737600)",
                 "the file name ends .json but the content is gzip");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a..b!example.com!1795737600!1795823999.json.gz",
+        "sender.example!example..com!1795737600!1795823999.json.gz",
+        "sender-.example!example.com!1795737600!1795823999.json.gz",
+        "sender.example!-example.com!1795737600!1795823999.json.gz"})
+    void aFileNameWhoseDomainBreaksTheGrammarIsNotRfc(String name) {
+        // the core's ReportFileName grammar: labels of letters, digits and inner hyphens, no empty label
+        List<MailCheck> checks = new java.util.ArrayList<>();
+        MailChecks.fileName(name, report("tlsrpt@sender.example", "example.com"),
+                envelope("example.com", "sender.example", SUBJECT), ContentKind.GZIP, checks);
+        assertThat(checks).extracting(MailCheck::kind).containsExactly(MailCheckKind.FILE_NAME_NOT_RFC);
     }
 
     @Test

@@ -136,7 +136,8 @@ final class DocumentReader {
 
     /**
      * Reads the caller's input, plain JSON or gzip, straight into the tree: the bytes go through the parser's
-     * own input layer ({@code TlsRpt.openJson}: gzip, UTF-8 and both byte limits checked as they pass), so
+     * own input layer ({@code ReportReader.openJson}, through core's export of its internal package to this
+     * module: gzip, UTF-8 and both byte limits checked as they pass), so
      * nothing but the tree and a few buffers is held, and a bomb stops at the first byte over the limit.
      *
      * @throws SourceFailure when reading {@code in} fails
@@ -170,7 +171,7 @@ final class DocumentReader {
     }
 
     private Document read(Source source) throws IOException {
-        InputStream json = dev.tlsrpt.TlsRpt.openJson(source, options);
+        InputStream json = ReportReader.openJson(source, options);
         JsonParser p;
         try {
             p = factory.createParser(ObjectReadContext.empty(), json);

@@ -1,0 +1,249 @@
+package dev.tlsrpt.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The distribution as a user meets it: {@code tlsrpt-<version>.tar.gz} unpacked into a fresh directory, and
+ * {@code bin/tlsrpt} run from there, through a symbolic link, with the java of {@code JAVA_HOME} or of
+ * {@code PATH}. The archive is made in {@code package}, so this test runs after it, in {@code integration-test}
+ * ({@code mvn verify}; the tag keeps it out of the {@code test} phase, see the pom).
+ */
+@Tag("distribution")
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
+class DistributionTest {
+
+    @TempDir
+    static Path tmp;
+
+    static Path home;
+
+    @BeforeAll
+    static void unpack() throws IOException, InterruptedException {
+        assumeTrue(!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows"),
+                "bin/tlsrpt is a POSIX sh script");
+        Path tar = archive("tlsrpt.dist.tar");
+        Result untar = run(tmp, Map.of(), null, "tar", "-xzf", tar.toString());
+        assertThat(untar.exitCode).as(untar.toString()).isZero();
+        home = tmp.resolve("tlsrpt-" + System.getProperty("tlsrpt.version"));
+        assertThat(home).isDirectory();
+    }
+
+    private static Path archive(String property) {
+        String name = System.getProperty(property);
+        assertThat(name).as("system property " + property + " (set by the pom; run mvn verify)").isNotNull();
+        Path file = Path.of(name);
+        assertThat(file).as("made by mvn package").isRegularFile();
+        return file;
+    }
+
+    @Test
+    void theArchivesHoldTheLauncherTheJarAndTheLicenceOnly() throws IOException {
+        assertThat(files(tmp)).containsExactly(
+                home.getFileName() + "/LICENSE", home.getFileName() + "/bin/tlsrpt", home.getFileName() + "/bin/tlsrpt.bat",
+                home.getFileName() + "/lib/tlsrpt.jar");
+        assertThat(Files.isExecutable(home.resolve("bin/tlsrpt"))).as("bin/tlsrpt keeps its mode 0755").isTrue();
+        assertThat(Files.readString(home.resolve("bin/tlsrpt"))).startsWith("#!/bin/sh\n").doesNotContain("\r");
+        assertThat(Files.readString(home.resolve("bin/tlsrpt.bat"))).startsWith("@echo off\r\n");
+
+        // the zip holds the same files with the same bytes
+        Map<String, byte[]> zip = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(archive("tlsrpt.dist.zip")))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                if (!e.isDirectory()) {
+                    zip.put(e.getName(), in.readAllBytes());
+                }
+            }
+        }
+        assertThat(zip.keySet()).containsExactlyElementsOf(files(tmp));
+        for (Map.Entry<String, byte[]> e : zip.entrySet()) {
+            assertThat(e.getValue()).as(e.getKey()).isEqualTo(Files.readAllBytes(tmp.resolve(e.getKey())));
+        }
+    }
+
+    @Test
+    void theReadmesNameTheArchivesThisBuildMakes() throws IOException {
+        Pattern named = Pattern.compile("tlsrpt-cli/target/(tlsrpt-[^ /`\"]*?\\.(?:zip|tar\\.gz))");
+        List<String> found = new ArrayList<>();
+        for (Path readme : List.of(Path.of("..", "README.md"), Path.of("README.md"))) {
+            Matcher m = named.matcher(Files.readString(readme, StandardCharsets.UTF_8));
+            while (m.find()) {
+                found.add(m.group(1));
+            }
+        }
+        assertThat(found).isNotEmpty().allSatisfy(name -> assertThat(name).matches("tlsrpt-(<version>|"
+                + Pattern.quote(System.getProperty("tlsrpt.version")) + ")\\.(zip|tar\\.gz)"));
+        assertThat(found).contains("tlsrpt-" + System.getProperty("tlsrpt.version") + ".zip");
+    }
+
+    @Test
+    void versionNamesTheVersionCommitAndBuildDate() throws Exception {
+        Result run = launcher(javaOnPath(), null, "--version");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        List<String> lines = run.out.lines().toList();
+        assertThat(lines.get(0)).isEqualTo("tlsrpt " + System.getProperty("tlsrpt.version")
+                + " (tlsrpt-java, RFC 8460 SMTP TLS Reporting)");
+        boolean checkout = Files.exists(Path.of("..", ".git"));
+        assertThat(lines.get(1)).matches("commit " + (checkout ? "[0-9a-f]{40}" : "unknown")
+                + ", built [0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:]{8}Z");
+        assertThat(lines.get(1)).isEqualTo("commit " + VersionProvider.commit() + ", built " + VersionProvider.built());
+        assertThat(run.err).isEmpty();
+    }
+
+    @Test
+    void theSampleIsDiagnosed() throws Exception {
+        Result run = launcher(javaOnPath(), null, "diagnose", "--sample");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).startsWith("==> (bundled sample) <==\n")
+                .contains("  [CRITICAL] The certificate of mail.example.com has expired\n").doesNotContain("\u001b[");
+    }
+
+    @Test
+    void noInputReadsStandardInputWhenItIsNotATerminal() throws Exception {
+        Path report = Fixtures.write(tmp.resolve("in/report.json"), Fixtures.sample());
+
+        Result piped = launcher(javaOnPath(), report, "diagnose", "--format", "csv");
+        assertThat(piped.exitCode).as(piped.toString()).isEqualTo(1);
+        assertThat(piped.out).contains("\r\n(stdin),Example Mail Provider,");
+
+        Result empty = launcher(javaOnPath(), Path.of("/dev/null"), "diagnose");
+        assertThat(empty.exitCode).as(empty.toString()).isZero();
+        assertThat(empty.out + empty.err).isEmpty();
+    }
+
+    @Test
+    void standardInputOnATerminalIsAUsageErrorThroughTheLaunchersTerminalFacts() throws Exception {
+        // script(1) runs the launcher on a pseudo-terminal: [ -t 0 ] is true there
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "util-linux script(1) for a pseudo-terminal");
+        Map<String, String> env = javaOnPath();
+        env.put("NO_COLOR", "1");
+        env.put("TLSRPT_JAVA_OPTS", "-XshowSettings:properties"); // java lists its system properties first
+        Result run = run(tmp, env, null, "/usr/bin/script", "-qec", home.resolve("bin/tlsrpt") + " diagnose", "/dev/null");
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(2);
+        assertThat(run.out).contains("    tlsrpt.stderr.terminal = true", "    tlsrpt.stdin.terminal = true",
+                "    tlsrpt.stdout.terminal = true",
+                "\nNo input: name report files or directories, - for standard input, or --sample");
+    }
+
+    @Test
+    void redirectedStreamsAreNotATerminal() throws Exception {
+        Map<String, String> env = javaOnPath();
+        env.put("TLSRPT_JAVA_OPTS", "-XshowSettings:properties");
+        Result run = launcher(env, null, "--version");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.err).contains("    tlsrpt.stderr.terminal = false\n", "    tlsrpt.stdin.terminal = false\n",
+                "    tlsrpt.stdout.terminal = false\n");
+    }
+
+    @Test
+    void theLauncherFindsItsHomeThroughSymbolicLinksAndJavaThroughJavaHome() throws Exception {
+        Path links = Files.createDirectories(tmp.resolve("links/usr/local/bin"));
+        Path direct = Files.createSymbolicLink(tmp.resolve("links/tlsrpt-real"), home.resolve("bin/tlsrpt"));
+        Path chained = Files.createSymbolicLink(links.resolve("tlsrpt"), Path.of("../../../tlsrpt-real")); // relative
+        assertThat(Files.readSymbolicLink(chained)).isEqualTo(Path.of("../../../tlsrpt-real"));
+        assertThat(direct).exists();
+
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", links + ":/usr/bin:/bin"); // the tlsrpt link is found on PATH; java only via JAVA_HOME
+        env.put("JAVA_HOME", System.getProperty("java.home"));
+        Result run = run(tmp.resolve("links"), env, null, "/bin/sh", "-c", "tlsrpt --version"); // the shell finds it
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).startsWith("tlsrpt " + System.getProperty("tlsrpt.version") + " ");
+    }
+
+    @Test
+    void withoutJavaTheLauncherSaysSoAndExits127() throws Exception {
+        Map<String, String> none = new HashMap<>();
+        none.put("PATH", "/nonexistent");
+        Result noJava = run(tmp, none, null, "/bin/sh", home.resolve("bin/tlsrpt").toString(), "--version");
+        assertThat(noJava.exitCode).isEqualTo(127);
+        assertThat(noJava.err).isEqualTo("tlsrpt: no java found: install Java 17 or later, or set JAVA_HOME\n");
+
+        Map<String, String> badHome = javaOnPath();
+        badHome.put("JAVA_HOME", tmp.resolve("no-jdk").toString());
+        Result bad = launcher(badHome, null, "--version");
+        assertThat(bad.exitCode).isEqualTo(127);
+        assertThat(bad.err).startsWith("tlsrpt: JAVA_HOME is " + tmp.resolve("no-jdk") + ", but it has no bin/java");
+    }
+
+    @Test
+    void completionCompletesTheLaunchersName() throws Exception {
+        Result run = launcher(javaOnPath(), null, "generate-completion");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.out).contains("\ncomplete -F _complete_tlsrpt -o default tlsrpt ");
+    }
+
+    /** The environment with the test's java on PATH and no JAVA_HOME. */
+    private static Map<String, String> javaOnPath() {
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", Path.of(System.getProperty("java.home"), "bin") + ":/usr/bin:/bin");
+        return env;
+    }
+
+    private static Result launcher(Map<String, String> env, Path stdin, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(home.resolve("bin/tlsrpt").toString());
+        command.addAll(List.of(args));
+        return run(tmp, env, stdin, command.toArray(String[]::new));
+    }
+
+    /** Runs a command with exactly the environment given, standard input from a file or none. */
+    private static Result run(Path dir, Map<String, String> env, Path stdin, String... command)
+            throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile())
+                : ProcessBuilder.Redirect.from(stdin.toFile()));
+        Path out = Files.createTempFile(tmp, "out", ".txt");
+        Path err = Files.createTempFile(tmp, "err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(90, TimeUnit.SECONDS)).as("finished: " + String.join(" ", command)).isTrue();
+        Result r = new Result(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+
+    /** The regular files under a directory, relative, sorted. */
+    private static List<String> files(Path root) throws IOException {
+        try (var walk = Files.walk(root)) {
+            return walk.filter(Files::isRegularFile).map(p -> root.relativize(p).toString())
+                    .filter(n -> n.startsWith("tlsrpt-")).sorted().toList();
+        }
+    }
+
+    record Result(int exitCode, String out, String err) {
+    }
+}

@@ -1,0 +1,73 @@
+package dev.tlsrpt.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tlsrpt.hostile.HostileStreams;
+import dev.tlsrpt.hostile.SenderTextCases;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SenderTextTest {
+
+    static Stream<Arguments> cases() {
+        return SenderTextCases.cases().stream().map(c -> Arguments.of(c[0], c[1]));
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void neutraliseShowsWhatCannotReachATerminalAsVisibleEscapes(String sent, String shown) {
+        assertThat(SenderText.neutralise(sent)).isEqualTo(shown);
+        assertThat(SenderTextCases.unsafeAt(SenderText.neutralise(sent))).isEqualTo(-1);
+    }
+
+    @ParameterizedTest
+    @MethodSource("cases")
+    void anExcerptOfAShortValueIsTheNeutralisedValueWithoutSurroundingWhiteSpace(String sent, String shown) {
+        assertThat(SenderText.excerpt(" \t" + sent + "x", 1000)).isEqualTo(shown + "x");
+    }
+
+    @Test
+    void anExcerptLeavesOutWhiteSpaceAroundTheValueButShowsItInside() {
+        assertThat(SenderText.excerpt("  \n evil\u001b \t\n", 80)).isEqualTo("evil\\u001b");
+        assertThat(SenderText.excerpt("a\nb", 80)).isEqualTo("a\\u000ab");
+        assertThat(SenderText.excerpt(" \n\t ", 80)).isEmpty();
+    }
+
+    @Test
+    void anExcerptIsCutAtTheLimitAndSaysSo() {
+        assertThat(SenderText.excerpt("abcdef", 6)).isEqualTo("abcdef");
+        assertThat(SenderText.excerpt("abcdefg", 6)).isEqualTo("abcdef…");
+        assertThat(SenderText.excerpt("ab\u001bcdefg", 8)).isEqualTo("ab\\u001b…");
+        assertThat(SenderText.excerpt("ab\u001bcdefg", 7)).as("an escape is not cut in half").isEqualTo("ab…");
+        assertThat(SenderText.excerpt("a\ud83d\ude00b", 2)).as("a surrogate pair is not cut in half").isEqualTo("a…");
+        assertThat(SenderText.excerpt("a\ud83d\ude00b", 3)).isEqualTo("a\ud83d\ude00…");
+    }
+
+    @Test
+    void anExcerptOfAHugeValueReadsOnlyItsBeginning() {
+        String huge = " " + "x".repeat(10_000_000) + " ";
+        long before = HostileStreams.allocatedBytes();
+        for (int i = 0; i < 100; i++) {
+            assertThat(SenderText.excerpt(huge, 80)).hasSize(81);
+        }
+        // 100 excerpts of 10 million characters: a copy of each would allocate 2 GB
+        assertThat(HostileStreams.allocatedBytes() - before).isLessThan(1_000_000L);
+    }
+
+    @Test
+    void aShellWordIsTheTextWhenNothingInItIsShellSyntaxElseSingleQuoted() {
+        assertThat(SenderText.shellWord("mx1.example.com")).isEqualTo("mx1.example.com");
+        assertThat(SenderText.shellWord("2001:db8::25")).isEqualTo("2001:db8::25");
+        assertThat(SenderText.shellWord("[2001:db8::25]")).isEqualTo("'[2001:db8::25]'");
+        assertThat(SenderText.shellWord("mx.example.com; rm -rf /")).isEqualTo("'mx.example.com; rm -rf /'");
+        assertThat(SenderText.shellWord("$(id)")).isEqualTo("'$(id)'");
+        assertThat(SenderText.shellWord("`id`")).isEqualTo("'`id`'");
+        assertThat(SenderText.shellWord("it's")).isEqualTo("'it'\\''s'");
+        assertThat(SenderText.shellWord("a b")).isEqualTo("'a b'");
+        assertThat(SenderText.shellWord("*")).isEqualTo("'*'");
+        assertThat(SenderText.shellWord("")).isEqualTo("''");
+    }
+}
