@@ -403,7 +403,7 @@ class HostileInputTest {
 
     @Test
     void theGzipRowsAreTheOnesExpected() {
-        assertThat(gzipCases().map(Case::name)).hasSize(15)
+        assertThat(gzipCases().map(Case::name)).hasSizeGreaterThanOrEqualTo(16)
                 .contains("gzip bomb: 1 GiB of NUL bytes stops at the first byte",
                         "120 000 failure details whose additional-information is free text (not a URI)",
                         "10 million failure details, gzip: maxFailureDetails stops the 1 000 001st")
