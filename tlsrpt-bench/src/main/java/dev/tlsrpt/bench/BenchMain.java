@@ -233,7 +233,7 @@ public final class BenchMain {
                         timeRatio <= 1.2 ? "**met**" : "**not met**"));
             }
         }
-        s.append("- whole process on a report of several hundred MB: see whole-process.sh\n");
+        s.append("- whole process on a report of several hundred MB: see src/main/python/whole_process.py\n");
         return s.toString();
     }
 

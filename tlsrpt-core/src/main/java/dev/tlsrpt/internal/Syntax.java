@@ -25,7 +25,14 @@ public final class Syntax {
         if (n > 45) {
             return false; // longer than any IPv6 literal (8 groups of 4, or 6 and a dotted quad)
         }
-        return s.indexOf(':') >= 0 ? isIpv6(s, n) : isIpv4(s, 0, n);
+        // an IPv6 literal has a colon among its first five characters (a first group of at most four hex
+        // digits, or a leading "::"); a string with none there is no IPv6 literal, and isIpv4 refuses colons
+        for (int i = 0, probe = Math.min(n, 5); i < probe; i++) {
+            if (s.charAt(i) == ':') {
+                return isIpv6(s, n);
+            }
+        }
+        return isIpv4(s, 0, n);
     }
 
     /**
