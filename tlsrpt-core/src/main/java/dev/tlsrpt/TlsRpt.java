@@ -1,5 +1,6 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.PolicyResult;
@@ -258,7 +259,7 @@ public final class TlsRpt {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(options, "options");
         refuseFileName(json);
-        return parseWithDeviations(ReportReader.utf8(json), options);
+        return parseWithDeviations(JsonInput.utf8(json), options);
     }
 
     /**

@@ -118,7 +118,7 @@ class DistributionTest {
 
         assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
         assertThat(run.out).startsWith("==> (bundled sample) <==\n")
-                .contains("  [CRITICAL] The certificate of mail.example.com has expired\n").doesNotContain("\u001b[");
+                .contains("  [WARNING] The certificate of mail.example.com has expired\n").doesNotContain("\u001b[");
     }
 
     @Test

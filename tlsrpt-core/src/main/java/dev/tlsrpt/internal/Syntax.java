@@ -306,8 +306,33 @@ public final class Syntax {
         return v;
     }
 
-    /** The index of an unpaired surrogate in {@code s}, or -1. */
-    static int unpairedSurrogate(String s) {
+    /**
+     * Classifies a JSON number whose exponent is beyond what {@link java.math.BigDecimal} holds: 0 when its digits are
+     * all zero (the number is zero), -1 when the exponent is negative (a non-zero number of at most
+     * {@code maxNumberLength} digits times 10 to less than -2^31 is a fraction), 1 when it is positive (the
+     * number's magnitude is far above 2^63-1).
+     *
+     * @param text the number as sent
+     * @return 0, -1 or 1
+     */
+    public static int exponentOutOfRangeSign(String text) {
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        for (int i = 0; i < (e < 0 ? text.length() : e); i++) {
+            char c = text.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return e >= 0 && e + 1 < text.length() && text.charAt(e + 1) == '-' ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Where the first unpaired surrogate is, which I-JSON forbids.
+     *
+     * @param s the text
+     * @return the index of the first unpaired surrogate in {@code s}, or -1
+     */
+    public static int unpairedSurrogate(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (Character.isSurrogate(c)) {
