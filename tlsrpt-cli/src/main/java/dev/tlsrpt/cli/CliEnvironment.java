@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 
@@ -77,12 +78,17 @@ record CliEnvironment(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
      * @return the environment of this process
      */
     static CliEnvironment system() {
-        Console console = System.console();
         return new CliEnvironment(
                 new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8),
-                System.in, System.getenv(), detect(System::getProperty, console != null && isTerminal(console),
+                System.in, System.getenv(), detect(System::getProperty, CliEnvironment::consoleIsTerminal,
                         Path.of("/proc/self/fd/0")), System::nanoTime);
+    }
+
+    /** Whether the JVM has a console that is a terminal: asked only when the launcher did not tell. */
+    private static boolean consoleIsTerminal() {
+        Console console = System.console();
+        return console != null && isTerminal(console);
     }
 
     /** Reads one system property. */
@@ -105,12 +111,25 @@ record CliEnvironment(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
      * @return the facts
      */
     static Terminals detect(Properties properties, boolean console, Path stdinLink) {
+        return detect(properties, () -> console, stdinLink);
+    }
+
+    /**
+     * {@link #detect(Properties, boolean, Path)} with the console asked only when a property is missing:
+     * the launcher sets all three, and asking costs start-up time (reflection on Java 22 and later).
+     *
+     * @param properties the system properties
+     * @param console whether the JVM has a console that is a terminal
+     * @param stdinLink {@code /proc/self/fd/0}, or a path that does not exist where there is no such file
+     * @return the facts
+     */
+    static Terminals detect(Properties properties, BooleanSupplier console, Path stdinLink) {
         Boolean stdin = property(properties, "stdin");
         Boolean stdout = property(properties, "stdout");
         Boolean stderr = property(properties, "stderr");
         return new Terminals(
                 stdin != null ? stdin : stdinIsTerminal(stdinLink, console),
-                stdout != null ? stdout : console,
+                stdout != null ? stdout : console.getAsBoolean(),
                 stderr != null && stderr);
     }
 
@@ -120,12 +139,12 @@ record CliEnvironment(PrintWriter out, PrintWriter err, InputStream in, Map<Stri
     }
 
     /** Where {@code /proc/self/fd/0} exists, whether it links to a terminal device; else {@code console}. */
-    private static boolean stdinIsTerminal(Path link, boolean console) {
+    private static boolean stdinIsTerminal(Path link, BooleanSupplier console) {
         try {
             String target = Files.readSymbolicLink(link).toString();
             return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
         } catch (IOException | UnsupportedOperationException | SecurityException e) {
-            return console;
+            return console.getAsBoolean();
         }
     }
 

@@ -69,17 +69,31 @@ final class DiagnoseCommand implements Callable<Integer> {
             }
         }
 
+        /**
+         * The format a {@code --format} value names, in any case.
+         *
+         * @param value the value
+         * @return the format, or null when the value names none
+         */
+        static @Nullable Format of(String value) {
+            for (Format f : values()) {
+                if (f.name().equalsIgnoreCase(value)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+
         /** Reads {@code --format}, in any case. */
         static final class Converter implements ITypeConverter<Format> {
             @Override
             public Format convert(String value) {
-                for (Format f : values()) {
-                    if (f.name().equalsIgnoreCase(value)) {
-                        return f;
-                    }
+                Format f = of(value);
+                if (f == null) {
+                    throw new TypeConversionException("expected one of " + String.join(", ", new Names())
+                            + " but was '" + value + "'");
                 }
-                throw new TypeConversionException("expected one of " + String.join(", ", new Names())
-                        + " but was '" + value + "'");
+                return f;
             }
         }
     }
@@ -89,29 +103,38 @@ final class DiagnoseCommand implements Callable<Integer> {
             "result-type", "policy-type", "policy-domain", "sts-mode", "mx-host", "failed-sessions",
             "policy-sessions", "share", "title", "action", "reference", "pointer");
 
+    // the option names, which FastPath reads too
+    static final String FORMAT = "--format";
+    static final String FORMAT_SHORT = "-f";
+    static final String STRICT = "--strict";
+    static final String GROUP = "--group";
+    static final String GROUP_SHORT = "-g";
+    static final String MIN_SEVERITY = "--min-severity";
+    static final String FAIL_ON = "--fail-on";
+
     @ParentCommand
     private @Nullable TlsRptCommand parent;
 
-    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
+    @Option(names = {FORMAT_SHORT, FORMAT}, paramLabel = "FORMAT", defaultValue = "text",
             converter = Format.Converter.class, completionCandidates = Format.Names.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format = Format.TEXT;
 
-    @Option(names = "--strict", description = "Parse strictly: a deviation from RFC 8460 makes the report unreadable.")
+    @Option(names = STRICT, description = "Parse strictly: a deviation from RFC 8460 makes the report unreadable.")
     private boolean strict;
 
-    @Option(names = {"-g", "--group"}, description = "The problems across all the reports (duplicates dropped,"
+    @Option(names = {GROUP_SHORT, GROUP}, description = "The problems across all the reports (duplicates dropped,"
             + " first and last seen, reporters, ongoing or resolved) instead of one block per report.")
     private boolean group;
 
-    @Option(names = "--min-severity", paramLabel = "SEVERITY", converter = SeverityOption.Converter.class,
+    @Option(names = MIN_SEVERITY, paramLabel = "SEVERITY", converter = SeverityOption.Converter.class,
             completionCandidates = SeverityOption.Names.class,
             description = "Show only the findings at or above this severity (${COMPLETION-CANDIDATES});"
                     + " a report without any is left out. Default: all.")
     private @Nullable Severity minSeverity;
 
     // its own parameter label: picocli's bash completion names its list of values after the label
-    @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
+    @Option(names = FAIL_ON, paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
             converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
             description = "Exit with 1 when a finding is at or above this severity (${COMPLETION-CANDIDATES};"
                     + " default: ${DEFAULT-VALUE}); with --group, an ongoing finding. Independent of --min-severity.")
@@ -120,11 +143,44 @@ final class DiagnoseCommand implements Callable<Integer> {
     @Mixin
     private InputOptions input = new InputOptions();
 
+    /** The command picocli fills in. */
+    DiagnoseCommand() {
+    }
+
+    /**
+     * The command with its options read by {@link FastPath}.
+     *
+     * @param format {@code --format}
+     * @param strict {@code --strict}
+     * @param group {@code --group}
+     * @param minSeverity {@code --min-severity}, or null
+     * @param failOn {@code --fail-on}
+     * @param input the inputs and {@code --sample}
+     */
+    DiagnoseCommand(Format format, boolean strict, boolean group, @Nullable Severity minSeverity, FailOn failOn,
+            InputOptions input) {
+        this.format = format;
+        this.strict = strict;
+        this.group = group;
+        this.minSeverity = minSeverity;
+        this.failOn = failOn;
+        this.input = input;
+    }
+
     @Override
     public Integer call() {
         TlsRptCommand root = Objects.requireNonNull(parent, "parent");
-        CliEnvironment env = root.environment();
-        Style style = root.style();
+        return run(root.environment(), root.style());
+    }
+
+    /**
+     * Diagnoses the inputs.
+     *
+     * @param env the environment
+     * @param style the colours of standard output
+     * @return the exit code
+     */
+    int run(CliEnvironment env, Style style) {
         PrintWriter out = env.out();
         List<Input> inputs = input.inputs(env);
         if (inputs.isEmpty() && !input.named() && format == Format.TEXT) {

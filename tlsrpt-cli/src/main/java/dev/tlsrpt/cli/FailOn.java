@@ -49,17 +49,31 @@ enum FailOn {
         }
     }
 
+    /**
+     * The threshold a {@code --fail-on} value names, in any case.
+     *
+     * @param value the value
+     * @return the threshold, or null when the value names none
+     */
+    static @Nullable FailOn of(String value) {
+        for (FailOn f : values()) {
+            if (f.name().equalsIgnoreCase(value.trim())) {
+                return f;
+            }
+        }
+        return null;
+    }
+
     /** Reads {@code --fail-on}, in any case. */
     static final class Converter implements ITypeConverter<FailOn> {
         @Override
         public FailOn convert(String value) {
-            for (FailOn f : values()) {
-                if (f.name().equalsIgnoreCase(value.trim())) {
-                    return f;
-                }
+            FailOn f = of(value);
+            if (f == null) {
+                throw new TypeConversionException("expected one of " + String.join(", ", new Names())
+                        + " but was '" + value + "'");
             }
-            throw new TypeConversionException("expected one of " + String.join(", ", new Names())
-                    + " but was '" + value + "'");
+            return f;
         }
     }
 }

@@ -4,6 +4,8 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -29,16 +31,35 @@ final class InputOptions {
     static final String NO_INPUT = "No input: name report files or directories, - for standard input, or --sample"
             + " for the bundled sample report";
 
+    // set by picocli; null when FastPath read the command line, which leaves noInput to picocli
     @Spec(Spec.Target.MIXEE)
-    private CommandSpec spec = CommandSpec.create();
+    private @Nullable CommandSpec spec;
 
-    @Option(names = "--sample", description = "Read the bundled sample report (an expired certificate under an"
-            + " MTA-STS policy in enforce mode: a CRITICAL finding), before the inputs named, if any.")
+    /** The option that reads the bundled sample. */
+    static final String SAMPLE = "--sample";
+
+    @Option(names = SAMPLE, description = "Read the bundled sample report (an expired certificate under an"
+            + " MTA-STS policy in enforce mode: a WARNING finding), before the inputs named, if any.")
     private boolean sample;
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR|-", description = "Report files (.json, .json.gz),"
             + " e-mail messages (.eml) and mbox files holding reports, directories of them, or - for standard input.")
     private List<String> paths = new ArrayList<>();
+
+    /** The options picocli fills in. */
+    InputOptions() {
+    }
+
+    /**
+     * The options {@link FastPath} read.
+     *
+     * @param sample {@code --sample}
+     * @param paths the inputs named
+     */
+    InputOptions(boolean sample, List<String> paths) {
+        this.sample = sample;
+        this.paths = paths;
+    }
 
     /**
      * The inputs, in command-line order after the sample. With none named and no {@code --sample}: standard
@@ -58,8 +79,8 @@ final class InputOptions {
             inputs.addAll(Inputs.expand(paths, env.in()));
             return inputs;
         }
-        if (env.terminals().stdin()) {
-            throw new ParameterException(spec.commandLine(), NO_INPUT);
+        if (noInput(env)) {
+            throw new ParameterException(Objects.requireNonNull(spec, "spec").commandLine(), NO_INPUT);
         }
         BufferedInputStream stdin = new BufferedInputStream(env.in(), 16 * 1024);
         try {
@@ -75,6 +96,16 @@ final class InputOptions {
             }));
         }
         return List.of(Inputs.stdin(stdin));
+    }
+
+    /**
+     * Whether {@link #inputs} is the usage error {@link #NO_INPUT}: nothing named and standard input a terminal.
+     *
+     * @param env the environment
+     * @return true when it is
+     */
+    boolean noInput(CliEnvironment env) {
+        return !named() && env.terminals().stdin();
     }
 
     /**

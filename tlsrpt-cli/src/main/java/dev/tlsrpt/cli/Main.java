@@ -1,12 +1,13 @@
 package dev.tlsrpt.cli;
 
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
-import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.ParseResult;
 
 /**
@@ -16,6 +17,9 @@ import picocli.CommandLine.ParseResult;
  * @since 0.1.0
  */
 public final class Main {
+
+    /** The subcommands built alone when the command line begins with their name (see {@link #commandLine}). */
+    static final List<String> LAZY_SUBCOMMANDS = List.of("diagnose", "validate", "record", "summary");
 
     private Main() {
     }
@@ -41,8 +45,35 @@ public final class Main {
      * @return the exit code
      */
     static int run(CliEnvironment environment, String... args) {
-        int code = commandLine(environment, args).execute(args);
+        return run(environment, true, args);
+    }
+
+    /**
+     * Runs {@code tlsrpt} in the given environment, with or without {@link FastPath}.
+     *
+     * @param environment streams, environment variables and terminal
+     * @param fastPath whether {@link FastPath} may read the command line; false leaves it all to picocli
+     * @param args the command line
+     * @return the exit code
+     */
+    static int run(CliEnvironment environment, boolean fastPath, String... args) {
+        Integer fast = fastPath ? FastPath.run(environment, args) : null;
+        int code = fast != null ? fast : commandLine(environment, args).execute(args);
         return outputWritten(environment, code);
+    }
+
+    /**
+     * Ends a command that threw: says so on standard error with the stack trace, for a bug report.
+     *
+     * @param err standard error
+     * @param e what the command threw
+     * @return {@link ExitCodes#INTERNAL}
+     */
+    static int internalError(PrintWriter err, Exception e) {
+        err.println("tlsrpt: internal error: " + e);
+        e.printStackTrace(err);
+        err.flush();
+        return ExitCodes.INTERNAL;
     }
 
     /**
@@ -72,21 +103,37 @@ public final class Main {
     }
 
     /**
-     * The {@code tlsrpt} command line with its subcommands, writing to the environment's streams.
+     * The {@code tlsrpt} command line with its subcommands, writing to the environment's streams. When the
+     * command line begins with a subcommand's name, only that subcommand is added: picocli reads the
+     * annotations of every command it is given, on every run, and the others cannot run then (a
+     * subcommand's arguments never name a sibling). {@code generate-completion} and anything else get all.
      *
      * @param environment streams, environment variables and terminal
-     * @param args the command line, looked at only to decide on colour in help and error messages
+     * @param args the command line, looked at to choose the subcommands and to decide on colour in help and
+     *     error messages
      * @return the command line, ready to execute
      */
     static CommandLine commandLine(CliEnvironment environment, String... args) {
         CommandLine cmd = new CommandLine(new TlsRptCommand(environment));
-        cmd.addSubcommand(new DiagnoseCommand());
-        cmd.addSubcommand(new ValidateCommand());
-        cmd.addSubcommand(new RecordCommand());
-        cmd.addSubcommand(new SummaryCommand());
-        CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
-        completion.getCommandSpec().usageMessage().hidden(false);
-        cmd.addSubcommand("generate-completion", completion);
+        String first = args.length > 0 ? args[0] : "";
+        boolean all = !LAZY_SUBCOMMANDS.contains(first);
+        if (all || first.equals("diagnose")) {
+            cmd.addSubcommand(new DiagnoseCommand());
+        }
+        if (all || first.equals("validate")) {
+            cmd.addSubcommand(new ValidateCommand());
+        }
+        if (all || first.equals("record")) {
+            cmd.addSubcommand(new RecordCommand());
+        }
+        if (all || first.equals("summary")) {
+            cmd.addSubcommand(new SummaryCommand());
+        }
+        if (all) {
+            CommandLine completion = new CommandLine(new AutoComplete.GenerateCompletion());
+            completion.getCommandSpec().usageMessage().hidden(false);
+            cmd.addSubcommand("generate-completion", completion);
+        }
         listOutputFailure(cmd);
 
         boolean noColor = Arrays.asList(args).contains("--no-color");
@@ -95,14 +142,8 @@ public final class Main {
         cmd.setOut(environment.out());
         cmd.setErr(environment.err());
         cmd.setCaseInsensitiveEnumValuesAllowed(true);
-        IExecutionStrategy run = new CommandLine.RunLast();
-        cmd.setExecutionStrategy(run);
-        cmd.setExecutionExceptionHandler((Exception e, CommandLine c, ParseResult p) -> {
-            c.getErr().println("tlsrpt: internal error: " + e);
-            e.printStackTrace(c.getErr());
-            c.getErr().flush();
-            return ExitCodes.INTERNAL;
-        });
+        cmd.setExecutionStrategy(new CommandLine.RunLast());
+        cmd.setExecutionExceptionHandler((Exception e, CommandLine c, ParseResult p) -> internalError(c.getErr(), e));
         return cmd;
     }
 }

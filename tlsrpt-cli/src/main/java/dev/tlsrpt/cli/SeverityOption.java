@@ -4,6 +4,7 @@ import dev.tlsrpt.diagnose.Severity;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
@@ -23,17 +24,31 @@ final class SeverityOption {
         }
     }
 
+    /**
+     * The severity a value names, in any case.
+     *
+     * @param value the value
+     * @return the severity, or null when the value names none
+     */
+    static @Nullable Severity of(String value) {
+        for (Severity s : Severity.values()) {
+            if (s.name().equalsIgnoreCase(value.trim())) {
+                return s;
+            }
+        }
+        return null;
+    }
+
     /** Reads a severity by its name, in any case. */
     static final class Converter implements ITypeConverter<Severity> {
         @Override
         public Severity convert(String value) {
-            for (Severity s : Severity.values()) {
-                if (s.name().equalsIgnoreCase(value.trim())) {
-                    return s;
-                }
+            Severity s = of(value);
+            if (s == null) {
+                throw new TypeConversionException("expected one of " + String.join(", ", new Names())
+                        + " but was '" + value + "'");
             }
-            throw new TypeConversionException("expected one of " + String.join(", ", new Names())
-                    + " but was '" + value + "'");
+            return s;
         }
     }
 

@@ -32,7 +32,10 @@ final class TlsRptCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--no-color", scope = ScopeType.INHERIT,
+    /** The option that turns colour off, which every subcommand inherits. */
+    static final String NO_COLOR = "--no-color";
+
+    @Option(names = NO_COLOR, scope = ScopeType.INHERIT,
             description = "No ANSI colours, even on a terminal (also when NO_COLOR is set).")
     private boolean noColor;
 

@@ -2,11 +2,16 @@ package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class CommandLineTest {
 
@@ -101,5 +106,32 @@ class CommandLineTest {
         assertThat(Run.onTerminal(Map.of(), "--no-color", "--help").out).doesNotContain("\u001b[");
         assertThat(Run.onTerminal(Map.of("NO_COLOR", "1"), "--help").out).doesNotContain("\u001b[");
         assertThat(Run.tlsrpt("--help").out).doesNotContain("\u001b[");
+    }
+
+    @Test
+    void aCommandLineThatBeginsWithASubcommandBuildsThatOneAloneWithTheSameHelp() {
+        CliEnvironment env = new CliEnvironment(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()),
+                new ByteArrayInputStream(new byte[0]), Map.of(), false, () -> 0);
+        CommandLine all = Main.commandLine(env);
+        assertThat(all.getSubcommands().keySet()).containsExactlyElementsOf(
+                Stream.concat(Main.LAZY_SUBCOMMANDS.stream(), Stream.of("generate-completion")).toList());
+        assertThat(Main.commandLine(env, "--no-color", "diagnose").getSubcommands()).hasSize(5);
+        for (String name : Main.LAZY_SUBCOMMANDS) {
+            assertThat(Main.commandLine(env, name, "--help").getSubcommands().keySet()).containsExactly(name);
+
+            // its help and a usage error read the same as with every subcommand built
+            for (String[] args : List.of(new String[] {name, "--help"}, new String[] {name, "--bogus"})) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                CommandLine full = Main.commandLine(env);
+                full.setOut(new PrintWriter(out));
+                full.setErr(new PrintWriter(err));
+                int code = full.execute(args);
+                Run lazy = Run.tlsrpt(args);
+                assertThat(lazy.exitCode).as(String.join(" ", args)).isEqualTo(code);
+                assertThat(lazy.out).as(String.join(" ", args)).isEqualTo(out.toString());
+                assertThat(lazy.err).as(String.join(" ", args)).isEqualTo(err.toString());
+            }
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,10 +84,10 @@ class DistributionTest {
     }
 
     @Test
-    void theReadmesNameTheArchivesThisBuildMakes() throws IOException {
+    void theDocsNameTheArchivesThisBuildMakes() throws IOException {
         Pattern named = Pattern.compile("tlsrpt-cli/target/(tlsrpt-[^ /`\"]*?\\.(?:zip|tar\\.gz))");
         List<String> found = new ArrayList<>();
-        for (Path readme : List.of(Path.of("..", "README.md"), Path.of("README.md"))) {
+        for (Path readme : List.of(Path.of("..", "README.md"), Path.of("..", "docs", "cli.md"), Path.of("README.md"))) {
             Matcher m = named.matcher(Files.readString(readme, StandardCharsets.UTF_8));
             while (m.find()) {
                 found.add(m.group(1));
@@ -198,6 +199,168 @@ class DistributionTest {
 
         assertThat(run.exitCode).as(run.toString()).isZero();
         assertThat(run.out).contains("\ncomplete -F _complete_tlsrpt -o default tlsrpt ");
+    }
+
+    @Test
+    void theFirstRunMakesAClassDataArchiveThatLaterRunsUse() throws Exception {
+        Path cache = tmp.resolve("cds-cache");
+        Path archives = cache.resolve("tlsrpt");
+        Map<String, String> env = javaOnPath();
+        env.put("XDG_CACHE_HOME", cache.toString());
+
+        Result first = launcher(env, null, "diagnose", "--sample");
+        assertThat(first.exitCode).as(first.toString()).isEqualTo(1);
+        assertThat(first.out).startsWith("==> (bundled sample) <==\n");
+        assertThat(first.err).isEmpty();
+        List<String> made = names(archives);
+        // named after java and tlsrpt.jar (inode, size, day of each) and the kind
+        assertThat(made).singleElement().asString().matches(ARCHIVE_KEY + "diagnose\\." + archiveType());
+
+        // later runs use it: the launcher's classes come from the archive, the command does the same
+        Path log = tmp.resolve("cds-class-load.log");
+        env.put("TLSRPT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Result second = launcher(env, null, "diagnose", "--sample");
+        assertThat(second).isEqualTo(first);
+        assertThat(Files.readString(log)).contains(" dev.tlsrpt.cli.Main source: shared objects file");
+        assertThat(names(archives)).isEqualTo(made);
+
+        // TLSRPT_CDS=off: the same command without it
+        env.put("TLSRPT_CDS", "off");
+        Result off = launcher(env, null, "diagnose", "--sample");
+        assertThat(off).isEqualTo(first);
+        assertThat(Files.readString(log)).contains(" dev.tlsrpt.cli.Main source: file:")
+                .doesNotContain("source: shared objects file (top)");
+        assertThat(names(archives)).isEqualTo(made);
+
+        // every other command line has an archive of its own
+        env.remove("TLSRPT_CDS");
+        env.remove("TLSRPT_JAVA_OPTS");
+        Result validate = launcher(env, null, "validate", "--sample");
+        assertThat(validate.exitCode).as(validate.toString()).isZero();
+        assertThat(validate.err).isEqualTo("1 of 1 report valid\n");
+        assertThat(names(archives)).hasSize(2).contains(made.get(0))
+                .anySatisfy(n -> assertThat(n).matches(ARCHIVE_KEY + "all\\." + archiveType()));
+    }
+
+    @Test
+    void withoutACacheDirectoryItCanWriteTheCommandRunsAsUsual() throws Exception {
+        Result usual = launcher(javaOnPath(), null, "diagnose", "--sample"); // no HOME, no XDG_CACHE_HOME
+        assertThat(usual.exitCode).as(usual.toString()).isEqualTo(1);
+
+        // the cache directory's parent is a file: it cannot be made
+        Path file = Files.writeString(tmp.resolve("cds-not-a-directory"), "x");
+        Map<String, String> env = javaOnPath();
+        env.put("XDG_CACHE_HOME", file.resolve("cache").toString());
+        assertThat(launcher(env, null, "diagnose", "--sample")).isEqualTo(usual);
+        assertThat(Files.readString(file)).isEqualTo("x");
+
+        // a read-only directory (root writes into one all the same: then there is nothing to see)
+        Path readOnly = Files.createDirectories(tmp.resolve("cds-read-only/tlsrpt"));
+        Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            env.put("XDG_CACHE_HOME", readOnly.getParent().toString());
+            Result run = launcher(env, null, "diagnose", "--sample");
+            assertThat(run).isEqualTo(usual);
+            if (!Files.isWritable(readOnly)) {
+                assertThat(names(readOnly)).isEmpty();
+            }
+        } finally {
+            Files.setPosixFilePermissions(readOnly, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+
+        // a relative XDG_CACHE_HOME is ignored (the XDG base directory rules) and there is no HOME
+        env.put("XDG_CACHE_HOME", "relative-cache");
+        assertThat(launcher(env, null, "diagnose", "--sample")).isEqualTo(usual);
+        assertThat(tmp.resolve("relative-cache")).doesNotExist();
+    }
+
+    @Test
+    void firstRunsAtTheSameTimeLeaveOneCompleteArchive() throws Exception {
+        Path cache = tmp.resolve("cds-race");
+        Map<String, String> env = javaOnPath();
+        env.put("XDG_CACHE_HOME", cache.toString());
+        List<Process> runs = new ArrayList<>();
+        List<Path> outs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            Path out = tmp.resolve("cds-race-" + i + ".txt");
+            outs.add(out);
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/tlsrpt").toString(), "diagnose", "--sample")
+                    .directory(tmp.toFile()).redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                    .redirectOutput(out.toFile()).redirectErrorStream(true);
+            pb.environment().clear();
+            pb.environment().putAll(env);
+            runs.add(pb.start());
+        }
+        for (Process p : runs) {
+            assertThat(p.waitFor(100, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+        }
+        String first = Files.readString(outs.get(0));
+        assertThat(first).startsWith("==> (bundled sample) <==\n");
+        for (Path out : outs) {
+            assertThat(Files.readString(out)).isEqualTo(first);
+        }
+        // one archive, whichever run renamed it last; nothing half-made, nothing left over
+        assertThat(names(cache.resolve("tlsrpt"))).singleElement().asString().endsWith("-diagnose." + archiveType());
+        Map<String, String> log = javaOnPath();
+        log.putAll(env);
+        Path classes = tmp.resolve("cds-race-class-load.log");
+        log.put("TLSRPT_JAVA_OPTS", "-Xlog:class+load=info:file=" + classes);
+        Result later = launcher(log, null, "diagnose", "--sample");
+        assertThat(later.out).isEqualTo(first);
+        assertThat(Files.readString(classes)).contains(" dev.tlsrpt.cli.Main source: shared objects file");
+    }
+
+    @Test
+    void whenTheArchiveCannotBeMadeTheCommandStillRunsAndNoLaterRunTriesAgain() throws Exception {
+        // a runtime whose java runs the real one but fails to dump an archive, and notes every start
+        Path release = Path.of(System.getProperty("java.home"), "release");
+        assumeTrue(Files.isReadable(release), "the test's Java runtime has a release file");
+        Path jdk = tmp.resolve("cds-failing-jdk");
+        Files.createDirectories(jdk.resolve("bin"));
+        Files.copy(release, jdk.resolve("release"));
+        Path starts = tmp.resolve("cds-failing-jdk-starts.txt");
+        Path java = Files.writeString(jdk.resolve("bin/java"), "#!/bin/sh\n"
+                + "echo \"$*\" >> '" + starts + "'\n"
+                + "for a do case $a in -Xshare:dump | -XX:AOTMode=create) exit 1 ;; esac; done\n"
+                + "exec '" + Path.of(System.getProperty("java.home"), "bin/java") + "' \"$@\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path cache = tmp.resolve("cds-failing-cache");
+        Map<String, String> env = new HashMap<>();
+        env.put("PATH", "/usr/bin:/bin");
+        env.put("JAVA_HOME", jdk.toString());
+        env.put("XDG_CACHE_HOME", cache.toString());
+
+        Result first = launcher(env, null, "diagnose", "--sample");
+        assertThat(first.exitCode).as(first.toString()).isEqualTo(1);
+        assertThat(first.out).startsWith("==> (bundled sample) <==\n");
+        assertThat(first.err).isEmpty();
+        assertThat(names(cache.resolve("tlsrpt"))).singleElement().asString().matches(ARCHIVE_KEY + "diagnose\\.failed");
+        // the command, the training run, the dump that failed
+        assertThat(Files.readAllLines(starts)).hasSize(3);
+
+        Result second = launcher(env, null, "diagnose", "--sample");
+        assertThat(second).isEqualTo(first);
+        assertThat(Files.readAllLines(starts)).as("the command alone").hasSize(4);
+        assertThat(names(cache.resolve("tlsrpt"))).hasSize(1);
+    }
+
+    /** The start of an archive's name: the inode, size and day of java and of tlsrpt.jar. */
+    private static final String ARCHIVE_KEY = "([0-9]+-[0-9]+-[A-Z][a-z]{2}[0-9]{1,2}-){2}";
+
+    /** The archive the test's Java runtime makes: an AOT cache from Java 25 on, a CDS archive before. */
+    private static String archiveType() {
+        return Runtime.version().feature() >= 25 ? "aot" : "jsa";
+    }
+
+    /** The names in a directory, sorted; none when it does not exist. */
+    private static List<String> names(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (var list = Files.list(dir)) {
+            return list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
     }
 
     /** The environment with the test's java on PATH and no JAVA_HOME. */

@@ -49,11 +49,17 @@ final class Run {
     }
 
     static Run with(InputStream stdin, Map<String, String> env, Terminals terminals, LongSupplier clock, String... args) {
+        return with(stdin, env, terminals, clock, true, args);
+    }
+
+    /** Runs with or without {@link FastPath}: false leaves the whole command line to picocli. */
+    static Run with(InputStream stdin, Map<String, String> env, Terminals terminals, LongSupplier clock,
+            boolean fastPath, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliEnvironment environment = new CliEnvironment(new PrintWriter(out, true), new PrintWriter(err, true),
                 stdin, env, terminals, clock);
-        int code = Main.run(environment, args);
+        int code = Main.run(environment, fastPath, args);
         return new Run(code, out.toString(), err.toString());
     }
 
