@@ -21,7 +21,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs {@link ReportBenchmark} and {@link GzipBenchmark} in one JMH run through the Runner API, then prints
  * (and writes to {@code target/bench-results.md}) the table of MB/s and ratios against the token loop and the
- * decode loop, and the targets of issue 18, each met or not. The figures of the README come from here:
+ * decode loop, and the performance goals, each met or not. The figures of the README come from here:
  *
  * <pre>
  * java -cp tlsrpt-bench/target/benchmarks.jar dev.tlsrpt.bench.BenchMain            # the full run
@@ -205,7 +205,7 @@ public final class BenchMain {
     }
 
     private static String targets(List<String> sizes, Map<String, Score> scores) {
-        StringBuilder s = new StringBuilder("Targets of issue 18 (ratios of the same run):\n\n");
+        StringBuilder s = new StringBuilder("Goals (ratios of the same run):\n\n");
         String large = null;
         for (String size : sizes) {
             if (ReportFiles.parseSize(size) >= 10_000_000
