@@ -1,5 +1,6 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.Locations;
 import java.util.Objects;
 
 /**
@@ -32,6 +33,6 @@ public record Deviation(DeviationKind kind, String pointer, int line, int column
     @Override
     public String toString() {
         return kind + " at " + (pointer.isEmpty() ? "(document)" : pointer)
-                + (line < 0 ? "" : " (line " + line + ", column " + column + ")") + ": " + message;
+                + Locations.suffix(line, column) + ": " + message;
     }
 }

@@ -13,6 +13,11 @@ public enum DeviationKind {
     DATE_TIME_WITHOUT_ZONE,
     /** {@code contact-info} missing or {@code null} (Stalwart); the model holds null. */
     MISSING_CONTACT_INFO,
+    /**
+     * {@code report-id} missing (shortened examples, such as the one of the blog post "How to read a TLS-RPT
+     * report"); the model holds null, no value is invented. Writing a report still requires one.
+     */
+    MISSING_REPORT_ID,
     /** {@code policy-domain} missing (Postfix, for no-policy-found); the model holds null. */
     MISSING_POLICY_DOMAIN,
     /** {@code policy-string} missing on an {@code sts} or {@code tlsa} policy (Mail.ru, Microsoft); read as empty. */

@@ -1,5 +1,6 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.Locations;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +59,7 @@ public sealed class MalformedReportException extends TlsRptException permits Lim
 
     private static String format(String problem, String pointer, int line, int column) {
         String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = line < 0 ? "" : column < 0 ? " (line " + line + ")" : " (line " + line + ", column " + column + ")";
+        String at = Locations.suffix(line, column);
         return where + ": " + problem + at;
     }
 

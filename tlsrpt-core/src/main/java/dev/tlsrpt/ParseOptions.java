@@ -13,7 +13,9 @@ import org.jspecify.annotations.Nullable;
  * name (1 MiB), {@value #DEFAULT_MAX_POLICIES} policies and {@value #DEFAULT_MAX_FAILURE_DETAILS} failure
  * details per report, {@value #DEFAULT_MAX_LIST_LENGTH} entries per policy-string or mx-host list and
  * {@value #DEFAULT_MAX_DEVIATIONS} deviations per report (where they are collected: {@code stream} hands them
- * to its visitor uncounted). Every limit is checked while streaming.
+ * to its visitor uncounted). Every limit is checked while streaming. Gzip input past
+ * {@value #DEFAULT_PARALLEL_INFLATE_THRESHOLD} compressed bytes is inflated on a second thread
+ * ({@link #parallelInflateThreshold()}).
  *
  * @since 0.1.0
  */
@@ -36,6 +38,8 @@ public final class ParseOptions {
     public static final int DEFAULT_MAX_LIST_LENGTH = 10_000;
     /** Default for {@link #maxDeviations()}. */
     public static final long DEFAULT_MAX_DEVIATIONS = 100_000;
+    /** Default for {@link #parallelInflateThreshold()}: 1 MiB of compressed input. */
+    public static final long DEFAULT_PARALLEL_INFLATE_THRESHOLD = 1024L * 1024;
 
     /** The limits, in the order {@link #toString()} lists them, with their names and defaults. */
     private enum Limit {
@@ -58,16 +62,19 @@ public final class ParseOptions {
     }
 
     private static final ParseOptions LENIENT = new ParseOptions(false,
-            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray());
+            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray(), DEFAULT_PARALLEL_INFLATE_THRESHOLD);
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
 
     private final boolean strict;
     /** By {@link Limit} ordinal; each positive. */
     private final long[] limits;
+    /** Not a limit: where the inflating thread starts (0 or more). */
+    private final long parallelInflateThreshold;
 
-    private ParseOptions(boolean strict, long[] limits) {
+    private ParseOptions(boolean strict, long[] limits, long parallelInflateThreshold) {
         this.strict = strict;
         this.limits = limits;
+        this.parallelInflateThreshold = parallelInflateThreshold;
     }
 
     /** A copy with one limit changed, refused by name when it is not positive. */
@@ -77,7 +84,7 @@ public final class ParseOptions {
         }
         long[] copy = limits.clone();
         copy[limit.ordinal()] = value;
-        return new ParseOptions(strict, copy);
+        return new ParseOptions(strict, copy, parallelInflateThreshold);
     }
 
     private long get(Limit limit) {
@@ -215,7 +222,36 @@ public final class ParseOptions {
      * @return the changed copy
      */
     public ParseOptions withStrict(boolean strict) {
-        return new ParseOptions(strict, limits);
+        return new ParseOptions(strict, limits, parallelInflateThreshold);
+    }
+
+    /**
+     * How many compressed bytes of gzip input are inflated on the calling thread before the rest is inflated
+     * on a second thread, while the calling thread parses (a stream's size is not known in advance, so the
+     * switch happens as the bytes pass). Each call that switches starts one daemon thread named
+     * {@code tlsrpt-inflater} and has ended it when it returns or throws, also when a visitor throws; the
+     * caller's stream is still read on the calling thread only, and the errors are the same, at the same
+     * places, as on one thread. Plain JSON, and the schema validator's reading, never use a second thread.
+     * 0 starts the thread at once, {@link Long#MAX_VALUE} never.
+     *
+     * @return the threshold in compressed bytes
+     */
+    public long parallelInflateThreshold() {
+        return parallelInflateThreshold;
+    }
+
+    /**
+     * A copy with another {@link #parallelInflateThreshold()}.
+     *
+     * @param compressedBytes the threshold, 0 or more ({@link Long#MAX_VALUE}: inflate on the calling thread)
+     * @return the changed copy
+     */
+    public ParseOptions withParallelInflateThreshold(long compressedBytes) {
+        if (compressedBytes < 0) {
+            throw new IllegalArgumentException("parallelInflateThreshold must not be negative, got "
+                    + compressedBytes);
+        }
+        return new ParseOptions(strict, limits, compressedBytes);
     }
 
     /**
@@ -280,12 +316,13 @@ public final class ParseOptions {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof ParseOptions p && strict == p.strict && Arrays.equals(limits, p.limits);
+        return o instanceof ParseOptions p && strict == p.strict && Arrays.equals(limits, p.limits)
+                && parallelInflateThreshold == p.parallelInflateThreshold;
     }
 
     @Override
     public int hashCode() {
-        return 31 * Boolean.hashCode(strict) + Arrays.hashCode(limits);
+        return 31 * (31 * Boolean.hashCode(strict) + Arrays.hashCode(limits)) + Long.hashCode(parallelInflateThreshold);
     }
 
     @Override
@@ -294,6 +331,6 @@ public final class ParseOptions {
         for (Limit limit : Limit.values()) {
             b.append(", ").append(limit.optionName).append('=').append(get(limit));
         }
-        return b.append(']').toString();
+        return b.append(", parallelInflateThreshold=").append(parallelInflateThreshold).append(']').toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.SenderText;
 import dev.tlsrpt.internal.Syntax;
 import dev.tlsrpt.model.DateRange;
 import dev.tlsrpt.model.FailureDetail;
@@ -253,8 +254,8 @@ public final class ReportBuilder {
         }
         String info = detail.additionalInformation();
         if (info != null && !Syntax.isUri(info)) {
-            throw new IllegalArgumentException("additional-information must be a URI (RFC 3986), got \""
-                    + shorten(info) + "\"");
+            throw new IllegalArgumentException("additional-information must be a URI (RFC 3986), got "
+                    + SenderText.quote(info));
         }
         FailureDetail key = new FailureDetail(detail.resultType(), detail.resultTypeName(), detail.sendingMtaIp(),
                 detail.receivingMxHostname(), detail.receivingMxHelo(), detail.receivingIp(), 0,
@@ -330,13 +331,9 @@ public final class ReportBuilder {
 
     private static void checkIp(String member, String ip) {
         if (!Syntax.isIpLiteral(ip)) {
-            throw new IllegalArgumentException(member + " must be an IPv4 or IPv6 address, got \"" + shorten(ip)
-                    + "\"");
+            throw new IllegalArgumentException(member + " must be an IPv4 or IPv6 address, got "
+                    + SenderText.quote(ip));
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 
     /** One policy entry being built. */

@@ -1,5 +1,6 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.SenderText;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
 import java.util.Objects;
@@ -90,7 +91,7 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
         }
         if (uniqueId != null && !UNIQUE_ID.matcher(uniqueId).matches()) {
             throw new IllegalArgumentException("uniqueId must be letters and digits only (unique-id ="
-                    + " 1*(ALPHA / DIGIT)), got \"" + shorten(uniqueId) + "\"");
+                    + " 1*(ALPHA / DIGIT)), got " + SenderText.quote(uniqueId));
         }
     }
 
@@ -156,13 +157,13 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
         Matcher m = NAME.matcher(fileName);
         if (!m.matches()) {
             throw new IllegalArgumentException("not an RFC 8460 report file name"
-                    + " (sender!policy-domain!begin!end[!unique-id].json[.gz]): \"" + shorten(fileName) + "\"");
+                    + " (sender!policy-domain!begin!end[!unique-id].json[.gz]): " + SenderText.quote(fileName));
         }
         try {
             return new ReportFileName(m.group(1), m.group(2), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
                     m.group(5), m.group(6).equals("json.gz") ? Extension.JSON_GZ : Extension.JSON);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("timestamp too large in \"" + shorten(fileName) + "\"", e);
+            throw new IllegalArgumentException("timestamp too large in " + SenderText.quote(fileName), e);
         }
     }
 
@@ -180,12 +181,8 @@ public record ReportFileName(String sender, String policyDomain, long begin, lon
     private static void checkDomain(String what, String value) {
         Objects.requireNonNull(value, what);
         if (value.length() > 253 || !DOMAIN.matcher(value).matches()) {
-            throw new IllegalArgumentException(what + " must be a domain name in A-labels, got \""
-                    + shorten(value) + "\"");
+            throw new IllegalArgumentException(what + " must be a domain name in A-labels, got "
+                    + SenderText.quote(value));
         }
-    }
-
-    private static String shorten(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

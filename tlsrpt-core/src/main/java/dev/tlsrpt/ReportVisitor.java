@@ -17,7 +17,7 @@ public interface ReportVisitor {
     /**
      * The report's header members, delivered once: as soon as all four are known, which for every real
      * sender is before the first policy, or at the end of the document when the sender wrote some of them
-     * after {@code "policies"} (or left out {@code contact-info}).
+     * after {@code "policies"} (or left out {@code contact-info} or {@code report-id}).
      *
      * @param header organization, date range, contact and report-id
      */

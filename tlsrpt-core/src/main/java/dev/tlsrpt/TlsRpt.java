@@ -1,5 +1,6 @@
 package dev.tlsrpt;
 
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.internal.ReportReader;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.PolicyResult;
@@ -29,6 +30,14 @@ import java.util.Objects;
  * <p>Input is plain JSON or gzip, told apart by its first bytes (never by a file name); a UTF-8 byte order
  * mark is skipped. Parsing never touches the network. Every method is thread-safe.
  *
+ * <p>Large gzip input is inflated on a second thread: past {@link ParseOptions#parallelInflateThreshold()}
+ * compressed bytes (1 MiB by default) a call starts one daemon thread named {@code tlsrpt-inflater} that
+ * inflates and checks the JSON while the calling thread parses it. The caller's {@code InputStream} is still
+ * read on the calling thread only, so it needs no thread-safety of its own; the errors are the same as on one
+ * thread, and the thread has ended when the call returns or throws (also when a visitor throws). Interrupting
+ * the calling thread during such a read ends it with an {@link java.io.InterruptedIOException}, the interrupt
+ * status kept.
+ *
  * @since 0.1.0
  */
 public final class TlsRpt {
@@ -54,11 +63,13 @@ public final class TlsRpt {
     /**
      * Reads one report with the given options, plain or gzip. Leaves {@code in} open.
      *
-     * @param in the report bytes
+     * @param in the report bytes, read on the calling thread only (gzip past
+     *     {@link ParseOptions#parallelInflateThreshold()} is inflated on a second thread, see the class comment)
      * @param options lenient or strict, and the limits
      * @return the report
      * @throws MalformedReportException when the content is not a readable report, or breaks strict mode
-     * @throws IOException when reading {@code in} fails
+     * @throws IOException when reading {@code in} fails, or the calling thread is interrupted during a read that
+     *     inflates on a second thread ({@link java.io.InterruptedIOException})
      */
     public static TlsReport parse(InputStream in, ParseOptions options) throws IOException {
         return parseWithDeviations(in, options).report();
@@ -248,7 +259,7 @@ public final class TlsRpt {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(options, "options");
         refuseFileName(json);
-        return parseWithDeviations(ReportReader.utf8(json), options);
+        return parseWithDeviations(JsonInput.utf8(json), options);
     }
 
     /**
@@ -310,11 +321,15 @@ public final class TlsRpt {
      * except {@link ParseOptions#maxDeviations()}: deviations go to the visitor as they are met, none is
      * held, so none is counted.
      *
-     * @param in the report bytes, plain or gzip
+     * @param in the report bytes, plain or gzip, read on the calling thread only (gzip past
+     *     {@link ParseOptions#parallelInflateThreshold()} is inflated on a second thread, which has ended when
+     *     this method returns or throws, see the class comment)
      * @param options lenient or strict, and the limits
-     * @param visitor receives the header, each policy, each failure detail and each deviation
+     * @param visitor receives the header, each policy, each failure detail and each deviation, on the calling
+     *     thread
      * @throws MalformedReportException when the content is not a readable report, or breaks strict mode
-     * @throws IOException when reading {@code in} fails
+     * @throws IOException when reading {@code in} fails, or the calling thread is interrupted during a read that
+     *     inflates on a second thread ({@link java.io.InterruptedIOException})
      */
     public static void stream(InputStream in, ParseOptions options, ReportVisitor visitor) throws IOException {
         Objects.requireNonNull(in, "in");

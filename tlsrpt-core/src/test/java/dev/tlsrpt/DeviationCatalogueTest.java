@@ -23,6 +23,8 @@ class DeviationCatalogueTest {
                         "/date-range/start-datetime", 3),
                 Arguments.of(DeviationKind.MISSING_CONTACT_INFO,
                         ReportJson.with("\"tls@example.org\"", "null"), "/contact-info", 4),
+                Arguments.of(DeviationKind.MISSING_REPORT_ID,
+                        ReportJson.with("\"report-id\": \"r1\",", ""), "/report-id", 11),
                 Arguments.of(DeviationKind.MISSING_POLICY_DOMAIN,
                         ReportJson.with("\"policy-domain\": \"example.com\", ", ""), p + "policy-domain", 7),
                 Arguments.of(DeviationKind.MISSING_POLICY_STRING,
@@ -122,6 +124,82 @@ class DeviationCatalogueTest {
         assertThat(count.policies().get(0).summary().totalFailureSessionCount()).isZero();
         var draft = TlsRpt.parse(ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"));
         assertThat(draft.policies().get(0).policy().mxHosts()).containsExactly("mx.example.com");
+    }
+
+    static Stream<Arguments> memberNames() {
+        String d = "/policies/0/failure-details/0/";
+        return Stream.of(
+                Arguments.of("unknown, report", ReportJson.with("\"report-id\": \"r1\",", "\"report-id\": \"r1\", \"x-extra\": 1,"),
+                        DeviationKind.UNKNOWN_MEMBER, "/x-extra", "\"x-extra\""),
+                Arguments.of("draft, policy", ReportJson.with("\"mx-host\":", "\"mx-host-pattern\":"),
+                        DeviationKind.DRAFT_MEMBER_NAME, "/policies/0/policy/mx-host-pattern", "\"mx-host-pattern\""),
+                Arguments.of("unknown, failure detail", ReportJson.with("\"failed-session-count\": 1}",
+                        "\"failed-session-count\": 1, \"x-extra\": {\"a\": 1}}"),
+                        DeviationKind.UNKNOWN_MEMBER, d + "x-extra", "\"x-extra\""),
+                Arguments.of("repeated, failure detail", ReportJson.with("\"failed-session-count\": 1}",
+                        "\"failed-session-count\": 1, \"receiving-ip\": 7}"),
+                        DeviationKind.DUPLICATE_MEMBER, d + "receiving-ip", "\"receiving-ip\": 7"),
+                Arguments.of("draft, failure detail", ReportJson.with("\"failed-session-count\": 1}",
+                        "\"failed-session-count\": 1, \"failure-error-code\": \"E\"}"),
+                        DeviationKind.DRAFT_MEMBER_NAME, d + "failure-error-code", "\"failure-error-code\""));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("memberNames")
+    void aDeviationAboutAMemberNameIsLocatedAtTheNameInEveryObject(String what, String json, DeviationKind kind,
+            String pointer, String nameText) {
+        String[] lines = json.split("\n", -1);
+        int line = 0;
+        while (!lines[line].contains(nameText)) {
+            line++;
+        }
+        int column = lines[line].indexOf(nameText) + 1; // the document is ASCII: characters are bytes
+
+        Deviation dev = TlsRpt.parseWithDeviations(json, ParseOptions.lenient()).deviations().get(0);
+
+        assertThat(dev.kind()).isEqualTo(kind);
+        assertThat(dev.pointer()).isEqualTo(pointer);
+        assertThat(dev.line()).isEqualTo(line + 1);
+        assertThat(dev.column()).isEqualTo(column);
+    }
+
+    /**
+     * The blog post "How to read a TLS-RPT report" shows a shortened report without report-id: lenient
+     * reading takes it, with no invented value, and says so; strict reading still rejects it.
+     */
+    @Test
+    void aMissingReportIdIsADeviationLenientlyAndRejectedStrictly() throws java.io.IOException {
+        String json = ReportJson.with("\"report-id\": \"r1\",", "");
+
+        ParseResult lenient = TlsRpt.parseWithDeviations(json, ParseOptions.lenient());
+        assertThat(lenient.report().reportId()).isNull();
+        assertThat(lenient.report().organizationName()).isEqualTo("Org");
+        assertThat(lenient.deviations()).singleElement().satisfies(dev -> {
+            assertThat(dev.kind().name()).isEqualTo("MISSING_REPORT_ID");
+            assertThat(dev.pointer()).isEqualTo("/report-id");
+            assertThat(dev.line()).isEqualTo(11); // the end of the report object
+            assertThat(dev.message()).isEqualTo("report-id is missing");
+        });
+        java.util.List<dev.tlsrpt.model.ReportHeader> headers = new java.util.ArrayList<>();
+        TlsRpt.stream(new java.io.ByteArrayInputStream(ReportJson.utf8(json)), new ReportVisitor() {
+            @Override
+            public void header(dev.tlsrpt.model.ReportHeader header) {
+                headers.add(header);
+            }
+        });
+        assertThat(headers).singleElement().satisfies(h -> assertThat(h.reportId()).isNull());
+
+        assertThatThrownBy(() -> TlsRpt.parse(json, ParseOptions.strict()))
+                .isInstanceOfSatisfying(MalformedReportException.class, e -> {
+                    assertThat(e.deviationKind()).isNotNull();
+                    assertThat(e.deviationKind().name()).isEqualTo("MISSING_REPORT_ID");
+                    assertThat(e.pointer()).isEqualTo("/report-id");
+                    assertThat(e.getMessage()).isEqualTo("/report-id: report-id is missing (rejected in strict mode)"
+                            + " (line 11, column 1)");
+                });
+        assertThatThrownBy(() -> TlsRpt.parse(ReportJson.with("\"report-id\": \"r1\"", "\"report-id\": null")))
+                .as("null is not a report-id either; only a missing one is tolerated")
+                .isInstanceOf(MalformedReportException.class).hasMessageContaining("report-id must be a string, got null");
     }
 
     @Test

@@ -387,8 +387,52 @@ class HostileInputTest {
         run(c, true, true);
     }
 
+    // the gzip rows again, inflated on a second thread from the first byte (plain input never uses one):
+    // lenient parse and strict stream (the input layer is the same under all four)
+
+    static Stream<Case> gzipCases() {
+        return cases().filter(c -> {
+            try (InputStream in = c.input().get()) {
+                byte[] magic = in.readNBytes(2);
+                return magic.length == 2 && magic[0] == (byte) 0x1f && magic[1] == (byte) 0x8b;
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+    }
+
+    @Test
+    void theGzipRowsAreTheOnesExpected() {
+        assertThat(gzipCases().map(Case::name)).hasSizeGreaterThanOrEqualTo(16)
+                .contains("gzip bomb: 1 GiB of NUL bytes stops at the first byte",
+                        "120 000 failure details whose additional-information is free text (not a URI)",
+                        "10 million failure details, gzip: maxFailureDetails stops the 1 000 001st")
+                .noneMatch(n -> n.contains("1 GiB string"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gzipCases")
+    void parseInLenientModeInflatingOnASecondThread(Case c) {
+        run(c, false, false, 0);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("gzipCases")
+    void streamInStrictModeInflatingOnASecondThread(Case c) {
+        run(c, true, true, 0);
+    }
+
     private static void run(Case c, boolean strict, boolean stream) {
-        ParseOptions options = (c.options() == null ? ParseOptions.lenient() : c.options()).withStrict(strict);
+        run(c, strict, stream, ParseOptions.DEFAULT_PARALLEL_INFLATE_THRESHOLD);
+    }
+
+    /**
+     * One row. The bytes allocated are the calling thread's: with a second thread, what it allocates (a
+     * bounded set of 64 KiB chunks) is not counted.
+     */
+    private static void run(Case c, boolean strict, boolean stream, long parallelInflateThreshold) {
+        ParseOptions options = (c.options() == null ? ParseOptions.lenient() : c.options()).withStrict(strict)
+                .withParallelInflateThreshold(parallelInflateThreshold);
         Measured m = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> {
             long before = allocatedBytes();
             ReportChecks.Outcome outcome;

@@ -16,7 +16,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's writing examples, as written there, with the results the comments promise. */
+/** The examples of docs/writing.md, as written there, with the results the comments promise. */
 class ReadmeWritingTest {
 
     @Test

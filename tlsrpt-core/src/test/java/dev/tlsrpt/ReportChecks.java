@@ -113,6 +113,13 @@ final class ReportChecks {
                 .isEqualTo(lenient.identity());
         assertThat(stream(data, ParseOptions.strict()).identity()).as("stream = parse (strict)")
                 .isEqualTo(strict.identity());
+        if (data.length >= 2 && data[0] == (byte) 0x1f && data[1] == (byte) 0x8b) {
+            // gzip inflated on a second thread from the first byte: the same report, or the same error
+            assertThat(parse(data, ParseOptions.lenient().withParallelInflateThreshold(0)).identity())
+                    .as("inflating on a second thread = on the calling thread (lenient)").isEqualTo(lenient.identity());
+            assertThat(stream(data, ParseOptions.strict().withParallelInflateThreshold(0)).identity())
+                    .as("inflating on a second thread = on the calling thread (strict)").isEqualTo(strict.identity());
+        }
         // maxDeviations bounds what parse collects; stream holds no deviation and delivers every one
         boolean deviationLimit = !lenient.ok() && lenient.failure() instanceof LimitExceededException l
                 && l.limitName().equals("maxDeviations");

@@ -7,7 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
 import dev.tlsrpt.hostile.SenderTextCases;
-import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
@@ -67,7 +67,7 @@ class ReportFuzzTest {
             return;
         }
         long jsonBytes;
-        try (InputStream json = ReportReader.openJson(new ByteArrayInputStream(input), ParseOptions.lenient())) {
+        try (InputStream json = JsonInput.open(new ByteArrayInputStream(input), ParseOptions.lenient())) {
             jsonBytes = json.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             throw new UncheckedIOException("a byte array stream cannot fail", e);

@@ -27,6 +27,26 @@ import org.junit.jupiter.api.Test;
 /** The JSON the writer produces, byte for byte, and how it treats the caller's stream. */
 class WriterTest {
 
+    /**
+     * Lenient reading leaves a missing report-id null; writing one needs it (RFC 8460 section 4.4), so a report
+     * read without one cannot be written back until it gets one, and no entry point invents it.
+     */
+    @Test
+    void writingRefusesAReportWithoutReportIdAtEveryEntryPoint() {
+        DateRange range = new DateRange(Instant.parse("2026-11-26T00:00:00Z"), Instant.parse("2026-11-26T23:59:59Z"));
+        TlsReport report = new TlsReport("Org", range, null, null, List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThatThrownBy(() -> TlsRpt.write(report, out)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("report-id is missing: RFC 8460 requires it in a report written (header.reportId is null)");
+        assertThatThrownBy(() -> TlsRpt.writer(out).header(report.header()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("report-id is missing");
+        assertThat(out.size()).as("nothing written").isZero();
+        assertThatThrownBy(() -> new ReportBuilder().organization("Org").day(LocalDate.of(2026, 11, 26))
+                .contact("mailto:tls@example.org").build())
+                .isInstanceOf(IllegalStateException.class).hasMessage("report-id not set: call reportId(...)");
+    }
+
     static final String EXPECTED = "{\"organization-name\":\"Example Mail\",\"date-range\":{"
             + "\"start-datetime\":\"2026-11-27T00:00:00Z\",\"end-datetime\":\"2026-11-27T23:59:59Z\"},"
             + "\"contact-info\":\"tlsrpt@mail.example\",\"report-id\":\"2026-11-27_example.com\",\"policies\":["

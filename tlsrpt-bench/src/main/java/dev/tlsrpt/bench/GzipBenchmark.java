@@ -1,5 +1,6 @@
 package dev.tlsrpt.bench;
 
+import dev.tlsrpt.ParseOptions;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +16,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * The gzip-only measurements on the same reports as {@link ReportBenchmark}: the inflate limit, and the
- * prototype that inflates on a second thread ({@link InflatingThreadInputStream}).
+ * The gzip-only measurements on the same reports as {@link ReportBenchmark}: the inflate limit, and
+ * {@code TlsRpt.stream} with the inflating thread forced off and forced on
+ * ({@link ParseOptions#parallelInflateThreshold()} {@code Long.MAX_VALUE} and 0), whatever the report's size.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -26,6 +28,9 @@ public class GzipBenchmark {
     /** The decompressed report size, see {@link ReportFiles#parseSize(String)}. */
     @Param({"10KB", "10MB", "200MB"})
     public String size = "10KB";
+
+    private static final ParseOptions ONE_THREAD = Readers.OPTIONS.withParallelInflateThreshold(Long.MAX_VALUE);
+    private static final ParseOptions TWO_THREADS = Readers.OPTIONS.withParallelInflateThreshold(0);
 
     private byte[] bytes = new byte[0];
 
@@ -62,41 +67,24 @@ public class GzipBenchmark {
     }
 
     /**
-     * The same drain with the inflating on a second thread: the cost of the hand-over.
-     *
-     * @return the decompressed byte count
-     * @throws IOException when gzip is broken
-     */
-    @Benchmark
-    public long drainInflateOnThread() throws IOException {
-        try (InputStream in = new InflatingThreadInputStream(raw())) {
-            return Readers.drain(in);
-        }
-    }
-
-    /**
-     * The Jackson token loop fed by a second inflating thread.
-     *
-     * @return the token count
-     * @throws IOException when gzip is broken
-     */
-    @Benchmark
-    public long tokenLoopInflateOnThread() throws IOException {
-        try (InputStream in = new InflatingThreadInputStream(raw())) {
-            return Readers.tokenLoop(in);
-        }
-    }
-
-    /**
-     * {@code TlsRpt.stream} fed by a second inflating thread (it sees plain JSON).
+     * {@code TlsRpt.stream} inflating on the calling thread whatever the size.
      *
      * @return the visitor's count
-     * @throws IOException when gzip is broken
+     * @throws IOException never for in-memory input
      */
     @Benchmark
-    public long streamInflateOnThread() throws IOException {
-        try (InputStream in = new InflatingThreadInputStream(raw())) {
-            return Readers.stream(in);
-        }
+    public long streamOneThread() throws IOException {
+        return Readers.stream(raw(), ONE_THREAD);
+    }
+
+    /**
+     * {@code TlsRpt.stream} inflating on a second thread from the first chunk whatever the size.
+     *
+     * @return the visitor's count
+     * @throws IOException never for in-memory input
+     */
+    @Benchmark
+    public long streamTwoThreads() throws IOException {
+        return Readers.stream(raw(), TWO_THREADS);
     }
 }

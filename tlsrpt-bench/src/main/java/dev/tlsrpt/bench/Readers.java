@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +30,8 @@ public final class Readers {
 
     /**
      * Options for benchmark inputs: lenient (the generated reports have no deviations, so strict would read
-     * the same), with the byte and count limits lifted so that the 1 GB report passes.
+     * the same), with the byte and count limits lifted so that the 1 GB report passes; gzip past the default
+     * {@code parallelInflateThreshold} (1 MiB compressed) is inflated on a second thread.
      */
     public static final ParseOptions OPTIONS = ParseOptions.lenient()
             .withMaxCompressedBytes(Long.MAX_VALUE)
@@ -89,6 +91,31 @@ public final class Readers {
     }
 
     /**
+     * The decode loop: the token loop that also decodes every member name, string value ({@code getString})
+     * and integer ({@code getLongValue}), the least any reader that keeps the values must do. Builds nothing.
+     *
+     * @param in plain JSON
+     * @return the number of tokens plus the lengths of the strings and the integers' low bits (so that no
+     *     decoding is dead code)
+     */
+    public static long decodeLoop(InputStream in) {
+        long sum = 0;
+        try (JsonParser p = JSON.createParser(ObjectReadContext.empty(), in)) {
+            for (JsonToken t; (t = p.nextToken()) != null; ) {
+                sum++;
+                switch (t) {
+                    case PROPERTY_NAME -> sum += p.currentName().length();
+                    case VALUE_STRING -> sum += p.getString().length();
+                    case VALUE_NUMBER_INT -> sum += p.getLongValue() & 0xff;
+                    default -> {
+                    }
+                }
+            }
+        }
+        return sum;
+    }
+
+    /**
      * {@link TlsRpt#stream(InputStream, ParseOptions, ReportVisitor)} with a visitor that keeps nothing.
      *
      * @param in the report, plain or gzip
@@ -97,8 +124,21 @@ public final class Readers {
      * @throws IOException when reading fails
      */
     public static long stream(InputStream in) throws IOException {
+        return stream(in, OPTIONS);
+    }
+
+    /**
+     * {@link TlsRpt#stream(InputStream, ParseOptions, ReportVisitor)} with other options (here: where the
+     * inflating thread starts) and a visitor that keeps nothing.
+     *
+     * @param in the report, plain or gzip
+     * @param options the options
+     * @return as {@link #stream(InputStream)}
+     * @throws IOException when reading fails
+     */
+    public static long stream(InputStream in, ParseOptions options) throws IOException {
         CountingVisitor visitor = new CountingVisitor();
-        TlsRpt.stream(in, OPTIONS, visitor);
+        TlsRpt.stream(in, options, visitor);
         return visitor.calls + visitor.sessions;
     }
 

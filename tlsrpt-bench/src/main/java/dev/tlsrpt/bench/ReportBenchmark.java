@@ -77,6 +77,18 @@ public class ReportBenchmark {
     }
 
     /**
+     * The decode loop (through {@code GZIPInputStream} for gzip): the token loop that also decodes every
+     * string and integer, the second baseline.
+     *
+     * @return the decoded sum
+     * @throws IOException when gzip is broken
+     */
+    @Benchmark
+    public long decodeLoop() throws IOException {
+        return Readers.decodeLoop(json());
+    }
+
+    /**
      * {@code TlsRpt.stream} with a visitor that keeps nothing; the library sniffs and inflates gzip itself.
      *
      * @return the visitor's count

@@ -20,10 +20,10 @@ import java.util.zip.ZipInputStream;
 
 /**
  * How long {@code tlsrpt diagnose} of one 10 KB report takes as the distribution's launcher runs it, against
- * {@code java Hello} on the same machine and the same Java runtime (the start-up target of issue 18: at most
- * 3×). It unpacks the distribution ({@code tlsrpt-cli/target/tlsrpt-<version>.zip}) into a temporary
- * directory, writes the generated 10 KB report ({@link ReportFiles}, plain JSON) and {@link Hello} next to it,
- * and for each Java runtime named:
+ * {@code java Hello} on the same machine and the same Java runtime (the start-up goal: at most 3×). It unpacks
+ * the distribution ({@code tlsrpt-cli/target/tlsrpt-<version>.zip}) into a temporary directory, writes the
+ * generated 10 KB report ({@link ReportFiles}, plain JSON) and {@link Hello} next to it, and for each Java
+ * runtime named:
  * <ol>
  *   <li>times the first runs, each with an empty cache directory, which make the class-data archive after the
  *       command (the process ends when the archive is made);</li>
@@ -220,7 +220,7 @@ public final class StartMain {
         if (archived) {
             row(s, "first run: the command, then the archive made", firstRuns, helloWall, helloCpu);
         }
-        s.append(String.format(Locale.ROOT, "%nArchive: %s (%,d bytes). Target (`bin/tlsrpt diagnose` ≤ 3× `java Hello`):"
+        s.append(String.format(Locale.ROOT, "%nArchive: %s (%,d bytes). Goal (`bin/tlsrpt diagnose` ≤ 3× `java Hello`):"
                 + " **%s** (%.2f×).%n", archived ? String.join(", ", archives) : "none", archiveBytes(archiveDir),
                 median(timings.get(1), true) <= 3 * helloWall ? "met" : "not met",
                 median(timings.get(1), true) / helloWall));

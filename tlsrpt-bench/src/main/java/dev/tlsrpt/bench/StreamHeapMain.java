@@ -22,11 +22,12 @@ import javax.management.openmbean.CompositeData;
  *
  * <pre>
  * java -Xmx64m -cp tlsrpt-bench/target/benchmarks.jar dev.tlsrpt.bench.StreamHeapMain 1GB gzip
- * java -Xmx64m -cp tlsrpt-bench/target/benchmarks.jar dev.tlsrpt.bench.StreamHeapMain 1GB gzip thread
+ * java -Xmx64m -cp tlsrpt-bench/target/benchmarks.jar dev.tlsrpt.bench.StreamHeapMain 1GB gzip one-thread
  * </pre>
  *
- * <p>Arguments: the size (default {@code 1GB}), {@code plain} or {@code gzip} (default), and {@code thread}
- * to inflate on a second thread ({@link InflatingThreadInputStream}). The file is generated first when
+ * <p>Arguments: the size (default {@code 1GB}), {@code plain} or {@code gzip} (default), and
+ * {@code one-thread} to inflate on the calling thread (by default gzip past 1 MiB is inflated on a second
+ * thread). The file is generated first when
  * missing (in the same bounded memory); the peaks are reset after that. The last line is machine-readable:
  * {@code RESULT bytes=... policies=... failureDetails=... peakHeapBytes=... maxLiveAfterGcBytes=...}.
  */
@@ -38,13 +39,13 @@ public final class StreamHeapMain {
     /**
      * Streams the report and prints what it cost.
      *
-     * @param args size, encoding, optional {@code thread}
+     * @param args size, encoding, optional {@code one-thread}
      * @throws IOException when the report cannot be generated or read
      */
     public static void main(String[] args) throws IOException {
         String size = args.length > 0 ? args[0] : "1GB";
         boolean gzip = args.length <= 1 || args[1].equals("gzip");
-        boolean thread = args.length > 2 && args[2].equals("thread");
+        boolean thread = !(args.length > 2 && args[2].equals("one-thread"));
         ReportFiles.Report report = ReportFiles.get(size, gzip);
 
         AtomicLong maxLiveAfterGc = new AtomicLong();
@@ -73,9 +74,9 @@ public final class StreamHeapMain {
 
         long start = System.nanoTime();
         Readers.CountingVisitor visitor = new Readers.CountingVisitor();
-        try (InputStream file = new BufferedInputStream(Files.newInputStream(report.path()), Readers.BUFFER);
-                InputStream in = thread ? new InflatingThreadInputStream(file) : file) {
-            dev.tlsrpt.TlsRpt.stream(in, Readers.OPTIONS, visitor);
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(report.path()), Readers.BUFFER)) {
+            dev.tlsrpt.TlsRpt.stream(in, thread ? Readers.OPTIONS
+                    : Readers.OPTIONS.withParallelInflateThreshold(Long.MAX_VALUE), visitor);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
 
@@ -94,7 +95,8 @@ public final class StreamHeapMain {
                     + visitor.failureDetails + " failure details, the generator wrote " + report.stats());
         }
         System.out.printf(Locale.ROOT, "%s (%,d bytes on disk), %s%n", report.path().getFileName(),
-                report.fileBytes(), thread ? "inflating on a second thread" : "TlsRpt.stream on one thread");
+                report.fileBytes(), thread && gzip ? "inflating on a second thread past 1 MiB"
+                : "TlsRpt.stream on one thread");
         System.out.printf(Locale.ROOT, "streamed %,d bytes of JSON, %,d policies, %,d failure details in %.1f s: "
                 + "%.1f MB/s%n", report.stats().bytes(), visitor.policies, visitor.failureDetails, seconds,
                 report.stats().bytes() / 1e6 / seconds);

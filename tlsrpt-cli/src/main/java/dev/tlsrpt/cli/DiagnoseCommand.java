@@ -291,8 +291,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                 return d;
             }
             // the verdict still counts every finding: it says what the whole report holds
-            return new Diagnosis(d.organizationName(), d.reportId(), d.contactInfo(), d.dateRange(), d.severity(),
-                    d.verdict(), d.totalSessions(), d.failedSessions(), kept, d.locale());
+            return d.withFindings(kept);
         }
     }
 

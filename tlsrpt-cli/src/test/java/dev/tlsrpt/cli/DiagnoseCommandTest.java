@@ -46,6 +46,22 @@ class DiagnoseCommandTest {
         assertThat(run.out).startsWith("==> " + ok + " <==\n").contains("Microsoft Corporation").doesNotContain("CRITICAL");
     }
 
+    /**
+     * The shortened report of the blog post "How to read a TLS-RPT report" has no report-id: it was refused
+     * with exit code 3 ("report-id is missing"); it is read leniently and diagnosed.
+     */
+    @Test
+    void theBlogPostsReportWithoutReportIdIsDiagnosedNotRefused() throws Exception {
+        Path report = Fixtures.write(tmp.resolve("blog.json"), Fixtures.resource("reports/lenient/blog-post-shortened.json"));
+
+        Run run = Run.tlsrpt("diagnose", report.toString());
+
+        assertThat(run.exitCode).as(run.toString()).isEqualTo(1);
+        assertThat(run.out).startsWith("==> " + report + " <==\n").contains("Company-X")
+                .contains("The certificate of mail.example.com has expired").doesNotContain("null");
+        assertThat(run.err).isEmpty();
+    }
+
     @Test
     void jsonHoldsEachDiagnosisAndTheUnreadableInputs() throws Exception {
         Path dir = Fixtures.mixedDirectory(tmp);

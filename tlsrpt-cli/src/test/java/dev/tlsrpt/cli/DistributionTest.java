@@ -85,10 +85,10 @@ class DistributionTest {
     }
 
     @Test
-    void theReadmesNameTheArchivesThisBuildMakes() throws IOException {
+    void theDocsNameTheArchivesThisBuildMakes() throws IOException {
         Pattern named = Pattern.compile("tlsrpt-cli/target/(tlsrpt-[^ /`\"]*?\\.(?:zip|tar\\.gz))");
         List<String> found = new ArrayList<>();
-        for (Path readme : List.of(Path.of("..", "README.md"), Path.of("README.md"))) {
+        for (Path readme : List.of(Path.of("..", "README.md"), Path.of("..", "docs", "cli.md"), Path.of("README.md"))) {
             Matcher m = named.matcher(Files.readString(readme, StandardCharsets.UTF_8));
             while (m.find()) {
                 found.add(m.group(1));

@@ -96,8 +96,8 @@ class SummaryCommandTest {
     }
 
     @Test
-    void theReadmeExampleIsWhatTheCommandPrints() throws Exception {
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+    void theCliGuidesExampleIsWhatTheCommandPrints() throws Exception {
+        String readme = Files.readString(Path.of("..", "docs", "cli.md"), StandardCharsets.UTF_8);
         String command = "$ java -jar tlsrpt.jar summary tlsrpt-core/src/test/resources/corpus/dmarc-report-viewer\n";
         int start = readme.indexOf(command);
         assertThat(start).isNotNegative();

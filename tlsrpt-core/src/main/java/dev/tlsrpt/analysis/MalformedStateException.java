@@ -1,6 +1,7 @@
 package dev.tlsrpt.analysis;
 
 import dev.tlsrpt.TlsRptException;
+import dev.tlsrpt.internal.Locations;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public final class MalformedStateException extends TlsRptException {
 
     private static String format(String problem, String pointer, int line, int column) {
         String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = line < 0 ? "" : column < 0 ? " (line " + line + ")" : " (line " + line + ", column " + column + ")";
+        String at = Locations.suffix(line, column);
         return "aggregate state " + where + ": " + problem + at;
     }
 

@@ -3,6 +3,7 @@ package dev.tlsrpt.analysis;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.TlsRptException;
+import dev.tlsrpt.internal.SenderText;
 import dev.tlsrpt.model.TlsReport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -147,8 +148,7 @@ public final class ReportAggregate implements Serializable {
     public void add(TlsReport report) {
         Objects.requireNonNull(report, "report");
         String digest = digest(report);
-        String id = report.reportId();
-        // null does not occur in today's model; lenient parsing may one day leave a missing report-id out
+        String id = report.reportId(); // null when lenient parsing met a report without one
         boolean anonymous = id == null || id.isBlank();
         Entry.Key key = new Entry.Key(report.organizationName(), anonymous ? null : id, anonymous ? digest : "");
         Entry old = entries.get(key);
@@ -161,8 +161,8 @@ public final class ReportAggregate implements Serializable {
         Entry merged = old == null ? incoming : old.plus(incoming);
         long after = keys - (old == null ? 0 : old.contribution().keys()) + merged.contribution().keys();
         if (after > maxKeys) {
-            throw new AggregateLimitException(maxKeys, "keeping report " + Sums.quote(id) + " of "
-                    + Sums.quote(report.organizationName()) + " needs " + merged.contribution().keys()
+            throw new AggregateLimitException(maxKeys, "keeping report " + SenderText.quote(id) + " of "
+                    + SenderText.quote(report.organizationName()) + " needs " + merged.contribution().keys()
                     + " keys, and the aggregate holds " + keys + " of at most " + maxKeys + " (limit maxKeys)");
         }
         entries.put(key, merged);
@@ -397,8 +397,15 @@ public final class ReportAggregate implements Serializable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+        TlsReport written = report;
+        if (report.reportId() == null) {
+            // writing needs a report-id: digest the report with an empty one, apart from a report that has one
+            sha.update((byte) 0);
+            written = new TlsReport(report.organizationName(), report.dateRange(), report.contactInfo(), "",
+                    report.policies());
+        }
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-            TlsRpt.write(report, out);
+            TlsRpt.write(written, out);
         } catch (IOException e) {
             throw new UncheckedIOException("a null output stream failed", e);
         }

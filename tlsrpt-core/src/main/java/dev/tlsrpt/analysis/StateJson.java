@@ -1,7 +1,10 @@
 package dev.tlsrpt.analysis;
 
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.internal.JsonOutput;
+import dev.tlsrpt.internal.Locations;
+import dev.tlsrpt.internal.SenderText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -155,7 +158,7 @@ final class StateJson {
         Set<String> seen = new HashSet<>();
         for (String name = p.nextName(); name != null; name = p.nextName()) {
             if (!members.contains(name)) {
-                throw fail("unknown member " + Sums.quote(name) + "; expected one of " + members);
+                throw fail("unknown member " + SenderText.quote(name) + "; expected one of " + members);
             }
             if (!seen.add(name)) {
                 throw fail("the member " + name + " appears twice");
@@ -250,7 +253,7 @@ final class StateJson {
         });
         for (Contribution.Failure f : r.failures.values()) {
             if (!r.domains.containsKey(f.domain())) {
-                throw new MalformedStateException("a failure under policy-domain " + Sums.quote(f.domain())
+                throw new MalformedStateException("a failure under policy-domain " + SenderText.quote(f.domain())
                         + ", which the report's domains do not list", pointer, line(start), column(start));
             }
         }
@@ -258,9 +261,9 @@ final class StateJson {
         String digest = nonNull(r.digest);
         Entry.Key key = new Entry.Key(organization, r.reportId, r.reportId == null ? digest : "");
         if (into.entries().containsKey(key)) {
-            throw new MalformedStateException("report " + Sums.quote(r.reportId) + " of " + Sums.quote(organization)
-                    + (r.reportId == null ? " with this digest" : "") + " appears twice", pointer, line(start),
-                    column(start));
+            throw new MalformedStateException("report " + SenderText.quote(r.reportId) + " of "
+                    + SenderText.quote(organization) + (r.reportId == null ? " with this digest" : "") + " appears twice",
+                    pointer, line(start), column(start));
         }
         List<Contribution.Domain> domains = new ArrayList<>(r.domains.values());
         Contribution c = new Contribution(organization, r.day, domains, new ArrayList<>(r.failures.values()));
@@ -282,7 +285,7 @@ final class StateJson {
             }
         });
         if (r.domains.putIfAbsent(domain[0], new Contribution.Domain(domain[0], counts[0], counts[1])) != null) {
-            throw new MalformedStateException("the policy-domain " + Sums.quote(domain[0]) + " appears twice in "
+            throw new MalformedStateException("the policy-domain " + SenderText.quote(domain[0]) + " appears twice in "
                     + "the report", pointer, line(start), column(start));
         }
         r.cells++;
@@ -308,8 +311,8 @@ final class StateJson {
         Contribution.Failure cell = new Contribution.Failure(f.domain, nonNull(f.resultType), f.mxHost, f.failed,
                 nonNull(f.severity), nonNull(f.title), nonNull(f.action));
         if (r.failures.putIfAbsent(cell, cell) != null) {
-            throw new MalformedStateException("the failure " + Sums.quote(cell.resultType()) + " at MX host "
-                    + Sums.quote(cell.mxHost()) + " appears twice in the report", pointer, line(start),
+            throw new MalformedStateException("the failure " + SenderText.quote(cell.resultType()) + " at MX host "
+                    + SenderText.quote(cell.mxHost()) + " appears twice in the report", pointer, line(start),
                     column(start));
         }
         r.cells++;
@@ -320,8 +323,8 @@ final class StateJson {
     private void checkLimit(ReportState r, TokenStreamLocation at) {
         if (into.wouldPassLimit(1L + r.cells)) {
             throw new AggregateLimitException(into.maxKeys(), "the saved aggregate holds more than "
-                    + into.maxKeys() + " keys (limit maxKeys), passed at " + pointer() + " (line " + line(at)
-                    + ", column " + column(at) + ")");
+                    + into.maxKeys() + " keys (limit maxKeys), passed at " + pointer()
+                    + Locations.suffix(line(at), column(at)));
         }
     }
 
@@ -425,23 +428,8 @@ final class StateJson {
     private void expect(JsonToken token, String what) {
         JsonToken t = p.currentToken();
         if (t != token) {
-            throw fail("expected " + what + ", got " + describe(t));
+            throw fail("expected " + what + ", got " + JsonInput.describe(t));
         }
-    }
-
-    private static String describe(@Nullable JsonToken t) {
-        if (t == null) {
-            return "the end of the input";
-        }
-        return switch (t) {
-            case START_OBJECT -> "an object";
-            case START_ARRAY -> "an array";
-            case VALUE_STRING -> "a string";
-            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-            case VALUE_NULL -> "null";
-            default -> t.name();
-        };
     }
 
     private MalformedStateException fail(String problem) {

@@ -43,33 +43,6 @@ final class Sums {
         return raw == null ? "" : DomainNames.normalize(raw);
     }
 
-    /**
-     * A short, quoted, printable excerpt of sender data for messages: at most 40 characters, controls,
-     * surrogates and bidirectional overrides escaped as a backslash, {@code u} and four hex digits.
-     */
-    static String quote(@Nullable String s) {
-        if (s == null) {
-            return "null";
-        }
-        StringBuilder b = new StringBuilder("\"");
-        int n = Math.min(s.length(), 40);
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || Character.isSurrogate(c) || (c >= 0x202a && c <= 0x202e)
-                    || (c >= 0x2066 && c <= 0x2069)) {
-                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-            } else if (c == '"' || c == '\\') {
-                b.append('\\').append(c);
-            } else {
-                b.append(c);
-            }
-        }
-        if (s.length() > n) {
-            b.append("...");
-        }
-        return b.append('"').toString();
-    }
-
     /** The empty name (absent) as null, for the public view. */
     static @Nullable String orNull(String name) {
         return name.isEmpty() ? null : name;

@@ -64,11 +64,11 @@ final class Diagnoser {
     private final TlsReport report;
     private final List<Deviation> deviations;
     private final DiagnosisOptions options;
-    private final AdviceCatalog advice;
+    final AdviceCatalog advice;
     private final List<Finding> findings = new ArrayList<>();
     /** The reporting organization as texts quote it. */
     private final String organization;
-    private final String mxPlaceholder;
+    final String mxPlaceholder;
 
     private Diagnoser(TlsReport report, List<Deviation> deviations, DiagnosisOptions options) {
         this.report = report;
@@ -92,7 +92,7 @@ final class Diagnoser {
         long total = 0;
         long failed = 0;
         for (int i = 0; i < policies.size(); i++) {
-            PolicyFacts pf = new PolicyFacts(policies.get(i));
+            PolicyFacts pf = new PolicyFacts(policies.get(i), this);
             total = add(total, pf.sessions);
             failed = add(failed, pf.failed);
             diagnosePolicy(i, pf);
@@ -156,68 +156,6 @@ final class Diagnoser {
         }
     }
 
-    /** Impact and severity of a failure finding, and which of the rules' reasons its texts give. */
-    record Rating(Impact impact, Severity severity, boolean intermittent, boolean noSuccess) {
-    }
-
-    /**
-     * What failures of a result type under a policy meant for the mail (see {@link Impact}).
-     * Switches without default: a new constant fails to compile until it has its impact.
-     */
-    static Impact impactOf(ResultType type, PolicyType policyType, @Nullable StsMode mode) {
-        if (type.category() == ResultCategory.STS_POLICY) {
-            return switch (policyType) {
-                case STS -> mode == null ? Impact.DELIVERED_UNPROTECTED : switch (mode) {
-                    case ENFORCE, UNKNOWN -> Impact.DELIVERED_UNPROTECTED;
-                    case TESTING, NONE -> Impact.NO_EFFECT;
-                };
-                case NO_POLICY_FOUND -> Impact.DELIVERED_UNPROTECTED;
-                case TLSA, UNKNOWN -> Impact.UNKNOWN;
-            };
-        }
-        if (type == ResultType.DANE_REQUIRED) {
-            return Impact.NOT_DELIVERED;
-        }
-        return switch (policyType) {
-            case TLSA -> Impact.NOT_DELIVERED;
-            case STS -> mode == null ? Impact.UNKNOWN : switch (mode) {
-                case ENFORCE -> Impact.NOT_DELIVERED;
-                case TESTING, NONE -> Impact.DELIVERED_UNPROTECTED;
-                case UNKNOWN -> Impact.UNKNOWN;
-            };
-            case NO_POLICY_FOUND -> Impact.DELIVERED_UNPROTECTED;
-            case UNKNOWN -> Impact.UNKNOWN;
-        };
-    }
-
-    /**
-     * The rules of {@link Severity}, in order; the first that applies wins.
-     *
-     * @param failed the failed sessions of the finding
-     * @param share their share of the policy's sessions
-     * @param successful the policy's successful sessions
-     */
-    static Rating rate(ResultType type, PolicyType policyType, @Nullable StsMode mode, long failed, double share,
-            long successful, double substantialShare) {
-        Impact impact = impactOf(type, policyType, mode);
-        if (type.category() == ResultCategory.STS_POLICY) {
-            return new Rating(impact, Severity.WARNING, false, false); // policy failures do not block mail
-        }
-        if (policyType == PolicyType.STS && (mode == StsMode.TESTING || mode == StsMode.NONE)) {
-            return new Rating(impact, Severity.WARNING, false, false); // testing and none: never critical
-        }
-        if (impact == Impact.NOT_DELIVERED && failed > 0) {
-            if (successful == 0) {
-                return new Rating(impact, Severity.CRITICAL, false, true);
-            }
-            if (share >= substantialShare) {
-                return new Rating(impact, Severity.CRITICAL, false, false);
-            }
-            return new Rating(impact, Severity.WARNING, true, false);
-        }
-        return new Rating(impact, Severity.WARNING, false, false);
-    }
-
     private Finding failureFinding(int index, PolicyFacts pf, List<FailureDetail> group) {
         Policy policy = pf.policy;
         FailureDetail first = group.get(0);
@@ -248,7 +186,7 @@ final class Diagnoser {
                 && !pf.patterns.isEmpty() && mx.source == MxHostSource.RECEIVING_MX_HOSTNAME
                 && !pf.matcher.test(Objects.requireNonNull(mx.host));
         double share = share(failed, pf.sessions);
-        Rating rating = rate(type, policy.policyType(), pf.mode, failed, share, pf.successful,
+        SeverityRules.Rating rating = SeverityRules.rate(type, policy.policyType(), pf.mode, failed, share, pf.successful,
                 options.substantialShare());
 
         Args a = failureArgs(pf, mx, category);
@@ -583,129 +521,8 @@ final class Diagnoser {
         return name == null || Syntax.isIpLiteral(name) ? null : name;
     }
 
-    /**
-     * What the diagnosis needs of one policy, read once: its counts, its mode, its mx patterns and matcher,
-     * what the sender saw of it, and the texts built from them and from its domain.
-     */
-    private final class PolicyFacts {
-        final PolicyResult result;
-        final Policy policy;
-        final @Nullable StsMode mode;
-        /** The sum of the failure details' counts (saturating). */
-        final long detailSum;
-        /** The failed sessions: the larger of the summary's count and {@link #detailSum}. */
-        final long failed;
-        final long successful;
-        /** Successful plus {@link #failed}: the denominator of every share of this policy and of the verdict. */
-        final long sessions;
-        /** The mx patterns, stripped, blank ones left out. */
-        final List<String> patterns;
-        final Predicate<String> matcher;
-        /** The {@code *.} patterns by their normalized suffix with its leading dot ({@code .mx.example}). */
-        final Map<String, String> wildcards = new HashMap<>();
-        /** The policy-string lines or TLSA records a failure finding shows: the first ones, cut. */
-        final List<String> seenStrings;
-        /** The first patterns (invalid ones quoted) and how many more there are, null when there are none. */
-        final @Nullable String patternsText;
-        /** The TLSA record names of the first valid patterns, null when no pattern is valid. */
-        final @Nullable String patternsTlsaNames;
-        /** The host of the only pattern, as a command may hold it; null unless it is one valid host name. */
-        final @Nullable String patternCommandHost;
-        /** The policy domain as texts quote it: as sent when valid, quoted when not, else a placeholder. */
-        final String domain;
-        /** Whether the report names a policy domain that is not a valid domain name. */
-        final boolean invalidDomain;
-        /** The policy domain as DNS names use it: a valid domain (A-labels), else the placeholder. */
-        final String domainName;
-        /** The policy host, URL and TXT names: from a valid domain (A-labels), else from the placeholder. */
-        final String policyHost;
-        final String policyUrl;
-        final String stsTxt;
-        final String tlsrptTxt;
-        final String typeName;
-        /** {@code policy-domain} and {@code policy-type} as findings hold them: as sent, cut to MAX_NAME. */
-        final @Nullable String domainValue;
-        final String typeNameValue;
-
-        PolicyFacts(PolicyResult result) {
-            this.result = result;
-            this.policy = result.policy();
-            StsMode declared = policy.stsMode();
-            this.mode = declared == StsMode.UNKNOWN ? null : declared; // a mode RFC 8461 does not define: none shown
-            long sum = 0;
-            for (FailureDetail d : result.failureDetails()) {
-                sum = add(sum, d.failedSessionCount());
-            }
-            this.detailSum = sum;
-            this.failed = Math.max(sum, result.summary().totalFailureSessionCount());
-            this.successful = result.summary().totalSuccessfulSessionCount();
-            this.sessions = add(successful, failed);
-            List<String> kept = new ArrayList<>();
-            for (String p : policy.mxPatterns()) {
-                if (!p.isBlank()) {
-                    kept.add(p.strip());
-                }
-            }
-            this.patterns = List.copyOf(kept);
-            this.matcher = policy.mxMatcher();
-            List<String> shown = new ArrayList<>();
-            List<String> tlsa = new ArrayList<>();
-            int validPatterns = 0;
-            for (String p : patterns) {
-                boolean wildcard = p.startsWith("*.");
-                if (wildcard) {
-                    wildcards.putIfAbsent(normalizeHost(p).substring(1), p);
-                }
-                String name = dnsName(wildcard ? p.substring(2) : p);
-                if (shown.size() < MAX_LISTED) {
-                    shown.add(name == null ? Texts.quote(p) : Texts.excerpt(p, MAX_NAME));
-                }
-                if (name != null && !Syntax.isIpLiteral(name)) {
-                    if (tlsa.size() < MAX_LISTED) {
-                        tlsa.add("_25._tcp." + (wildcard ? mxPlaceholder + "." : "") + name);
-                    }
-                    validPatterns++;
-                }
-            }
-            this.patternsText = patterns.isEmpty() ? null : listed(shown, patterns.size());
-            this.patternsTlsaNames = tlsa.isEmpty() ? null : listed(tlsa, validPatterns);
-            this.patternCommandHost = patterns.size() == 1 && !patterns.get(0).startsWith("*.")
-                    ? commandHost(patterns.get(0)) : null;
-            List<String> seen = switch (policy.policyType()) {
-                case STS -> policy.policyStrings();
-                case TLSA -> policy.tlsaRecords();
-                case NO_POLICY_FOUND, UNKNOWN -> List.of();
-            };
-            List<String> cut = new ArrayList<>();
-            for (String s : seen) {
-                if (cut.size() == Finding.MAX_POLICY_STRINGS) {
-                    break;
-                }
-                cut.add(Texts.cut(s, Finding.MAX_POLICY_STRING));
-            }
-            this.seenStrings = List.copyOf(cut);
-            String rawDomain = policy.policyDomain();
-            String domainName = rawDomain == null || rawDomain.isBlank() ? null : dnsName(rawDomain);
-            this.invalidDomain = rawDomain != null && !rawDomain.isBlank() && domainName == null;
-            if (rawDomain == null || rawDomain.isBlank()) {
-                this.domain = advice.format("placeholder.domain");
-            } else {
-                this.domain = invalidDomain ? Texts.quote(rawDomain) : trimDot(Texts.excerpt(rawDomain, MAX_NAME));
-            }
-            String names = domainName == null ? advice.format("placeholder.domain") : domainName;
-            this.domainName = names;
-            this.policyHost = "mta-sts." + names;
-            this.policyUrl = "https://" + policyHost + "/.well-known/mta-sts.txt";
-            this.stsTxt = "_mta-sts." + names;
-            this.tlsrptTxt = "_smtp._tls." + names;
-            this.typeName = Texts.excerpt(policy.policyTypeName());
-            this.domainValue = rawDomain == null ? null : Texts.cut(rawDomain, MAX_NAME);
-            this.typeNameValue = Texts.cut(policy.policyTypeName(), MAX_NAME);
-        }
-    }
-
     /** The items joined with ", ", then "and N more" when they are the first of {@code total}. */
-    private String listed(List<String> items, int total) {
+    String listed(List<String> items, int total) {
         String joined = String.join(", ", items);
         return total > items.size()
                 ? advice.format("list.more", new Args(Args.Group.LIST).put("items", joined)
@@ -866,7 +683,7 @@ final class Diagnoser {
         return DomainNames.normalize(name);
     }
 
-    private static String trimDot(String name) {
+    static String trimDot(String name) {
         return name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
     }
 

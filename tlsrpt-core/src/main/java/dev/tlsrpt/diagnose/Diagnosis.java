@@ -21,58 +21,147 @@ import org.jspecify.annotations.Nullable;
  * ships); {@link DiagnosisOptions#withLocale} picks a translation when one is on the class path or in the
  * module. Diagnosing never resolves a name or opens a connection.
  *
- * @param organizationName the report's {@code organization-name}: who sent it
- * @param reportId the report's {@code report-id}, null when a leniently read report has none
- * @param contactInfo the report's {@code contact-info}, null when absent
- * @param dateRange the period the report covers
- * @param severity the verdict: {@link Severity#OK} when nothing failed (notes about the report may come
- *     with it), else the most severe finding's severity
- * @param verdict a one-line summary: the severity, the failed sessions and the number of findings
- * @param totalSessions all sessions of all policies: per policy, successful plus failed, where failed is the
- *     larger of the summary's {@code total-failure-session-count} and the sum of the failure details, the
- *     denominator of each finding's share ({@link Finding#policySessions()})
- * @param failedSessions the failed sessions of all policies, counted the same way
- * @param findings the findings, most severe first, then most failed sessions first, then in report order;
- *     never empty
- * @param locale the locale the texts were written for ({@link Locale#ROOT} for the English default)
+ * <p>A final class rather than a record, as {@link Finding} is, so that it can gain components without
+ * breaking callers: no public constructor and no record deconstruction to keep stable. Two diagnoses are
+ * equal when all their components are.
+ *
  * @since 0.1.0
  */
-public record Diagnosis(
-        String organizationName,
-        @Nullable String reportId,
-        @Nullable String contactInfo,
-        DateRange dateRange,
-        Severity severity,
-        String verdict,
-        long totalSessions,
-        long failedSessions,
-        List<Finding> findings,
-        Locale locale) {
+public final class Diagnosis {
+    private final String organizationName;
+    private final @Nullable String reportId;
+    private final @Nullable String contactInfo;
+    private final DateRange dateRange;
+    private final Severity severity;
+    private final String verdict;
+    private final long totalSessions;
+    private final long failedSessions;
+    private final List<Finding> findings;
+    private final Locale locale;
 
-    /**
-     * Checks the components and copies the list.
-     *
-     * @param organizationName see {@link #organizationName()}
-     * @param reportId see {@link #reportId()}
-     * @param contactInfo see {@link #contactInfo()}
-     * @param dateRange see {@link #dateRange()}
-     * @param severity see {@link #severity()}
-     * @param verdict see {@link #verdict()}
-     * @param totalSessions see {@link #totalSessions()}
-     * @param failedSessions see {@link #failedSessions()}
-     * @param findings see {@link #findings()}
-     * @param locale see {@link #locale()}
-     */
-    public Diagnosis {
-        Objects.requireNonNull(organizationName, "organizationName");
-        Objects.requireNonNull(dateRange, "dateRange");
-        Objects.requireNonNull(severity, "severity");
-        Objects.requireNonNull(verdict, "verdict");
-        Objects.requireNonNull(locale, "locale");
-        findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
-        if (findings.isEmpty()) {
+    /** Checks the components and copies the list; made by the diagnoser (and this package's tests). */
+    Diagnosis(String organizationName, @Nullable String reportId, @Nullable String contactInfo, DateRange dateRange,
+            Severity severity, String verdict, long totalSessions, long failedSessions, List<Finding> findings,
+            Locale locale) {
+        this.organizationName = Objects.requireNonNull(organizationName, "organizationName");
+        this.reportId = reportId;
+        this.contactInfo = contactInfo;
+        this.dateRange = Objects.requireNonNull(dateRange, "dateRange");
+        this.severity = Objects.requireNonNull(severity, "severity");
+        this.verdict = Objects.requireNonNull(verdict, "verdict");
+        this.totalSessions = totalSessions;
+        this.failedSessions = failedSessions;
+        this.findings = List.copyOf(Objects.requireNonNull(findings, "findings"));
+        if (this.findings.isEmpty()) {
             throw new IllegalArgumentException("findings must not be empty");
         }
+        this.locale = Objects.requireNonNull(locale, "locale");
+    }
+
+    /**
+     * The report's {@code organization-name}: who sent it.
+     *
+     * @return the organization name, as sent
+     */
+    public String organizationName() {
+        return organizationName;
+    }
+
+    /**
+     * The report's {@code report-id}.
+     *
+     * @return the report-id, null when a leniently read report has none
+     */
+    public @Nullable String reportId() {
+        return reportId;
+    }
+
+    /**
+     * The report's {@code contact-info}.
+     *
+     * @return the contact, null when absent
+     */
+    public @Nullable String contactInfo() {
+        return contactInfo;
+    }
+
+    /**
+     * The period the report covers.
+     *
+     * @return the report's date range
+     */
+    public DateRange dateRange() {
+        return dateRange;
+    }
+
+    /**
+     * The verdict's severity.
+     *
+     * @return {@link Severity#OK} when nothing failed (notes about the report may come with it), else the most
+     *     severe finding's severity
+     */
+    public Severity severity() {
+        return severity;
+    }
+
+    /**
+     * A one-line summary: the severity, the failed sessions and the number of findings.
+     *
+     * @return the verdict text
+     */
+    public String verdict() {
+        return verdict;
+    }
+
+    /**
+     * All sessions of all policies: per policy, successful plus failed, where failed is the larger of the
+     * summary's {@code total-failure-session-count} and the sum of the failure details; the denominator of
+     * each finding's share ({@link Finding#policySessions()}).
+     *
+     * @return the number of sessions
+     */
+    public long totalSessions() {
+        return totalSessions;
+    }
+
+    /**
+     * The failed sessions of all policies, counted as in {@link #totalSessions()}.
+     *
+     * @return the number of failed sessions
+     */
+    public long failedSessions() {
+        return failedSessions;
+    }
+
+    /**
+     * The findings, most severe first, then most failed sessions first, then in report order.
+     *
+     * @return the findings, unmodifiable and never empty
+     */
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    /**
+     * The locale the texts were written for.
+     *
+     * @return the locale, {@link Locale#ROOT} for the English default
+     */
+    public Locale locale() {
+        return locale;
+    }
+
+    /**
+     * This diagnosis with other findings, for example those at or above a severity. The report's identity,
+     * the verdict, its severity and the session counts stay those of the whole report.
+     *
+     * @param findings the findings to keep, in the order to show
+     * @return the diagnosis with these findings
+     * @throws IllegalArgumentException when {@code findings} is empty
+     */
+    public Diagnosis withFindings(List<Finding> findings) {
+        return new Diagnosis(organizationName, reportId, contactInfo, dateRange, severity, verdict, totalSessions,
+                failedSessions, findings, locale);
     }
 
     /**
@@ -139,5 +228,30 @@ public record Diagnosis(
      */
     public String toJson() {
         return JsonRenderer.render(this);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof Diagnosis d && organizationName.equals(d.organizationName)
+                && Objects.equals(reportId, d.reportId) && Objects.equals(contactInfo, d.contactInfo)
+                && dateRange.equals(d.dateRange) && severity == d.severity && verdict.equals(d.verdict)
+                && totalSessions == d.totalSessions && failedSessions == d.failedSessions
+                && findings.equals(d.findings) && locale.equals(d.locale);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(organizationName, reportId, contactInfo, dateRange, severity, verdict, totalSessions,
+                failedSessions, findings, locale);
+    }
+
+    /**
+     * The verdict and the number of findings, for logs; {@link #toText()} is the rendering for people.
+     *
+     * @return a short description
+     */
+    @Override
+    public String toString() {
+        return "Diagnosis[" + verdict + ", " + findings.size() + " findings]";
     }
 }

@@ -58,9 +58,14 @@ public final class ReportJsonWriter {
     public void header(ReportHeader header) throws IOException {
         Objects.requireNonNull(header, "header");
         expect(State.START, "header() comes first, once");
+        String reportId = header.reportId();
+        if (reportId == null) {
+            throw new IllegalArgumentException(
+                    "report-id is missing: RFC 8460 requires it in a report written (header.reportId is null)");
+        }
         checkText("organizationName", header.organizationName());
         checkText("contactInfo", header.contactInfo());
-        checkText("reportId", header.reportId());
+        checkText("reportId", reportId);
         String start = date("dateRange.start", header.dateRange().start());
         String end = date("dateRange.end", header.dateRange().end());
         run(() -> {
@@ -72,7 +77,7 @@ public final class ReportJsonWriter {
             g.writeStringProperty("end-datetime", end);
             g.writeEndObject();
             optional("contact-info", header.contactInfo());
-            g.writeStringProperty("report-id", header.reportId());
+            g.writeStringProperty("report-id", reportId);
             g.writeName("policies");
             g.writeStartArray();
         });

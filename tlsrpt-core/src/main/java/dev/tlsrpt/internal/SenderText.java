@@ -1,5 +1,7 @@
 package dev.tlsrpt.internal;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Sender data made safe to show on a terminal: the one rule every text rendering applies to a report's
  * strings. A character a terminal acts on or does not show as itself becomes a visible escape
@@ -9,10 +11,14 @@ package dev.tlsrpt.internal;
  * characters), line and paragraph separators, and unpaired surrogates. Every other character stays,
  * letters of any script and emoji included.
  *
- * <p>The command line tool, which cannot see this package, applies the same rule and is tested with the
- * same cases.
+ * <p>Messages, exceptions and log lines quote sender text with {@link #quote}, renderings show it with
+ * {@link #excerpt}: both bounded to {@link #MAX} characters, cut with {@code …}. The command line tool, which
+ * cannot see this package, applies the same rule and is tested with the same cases.
  */
 public final class SenderText {
+
+    /** The most characters of sender text a message shows (an escape counts as its six characters). */
+    public static final int MAX = 80;
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
@@ -73,6 +79,33 @@ public final class SenderText {
     }
 
     /**
+     * Sender text quoted for a message, an exception or a log line: in double quotes, a {@code "} or {@code \}
+     * in it after a backslash, {@linkplain #neutralise neutralised}, and cut to at most {@link #MAX}
+     * characters (an escape or a surrogate pair never cut in half) followed by {@code …} when something was
+     * cut. White space is kept: inside the quotes it shows. Reads only as much of the text as it shows.
+     *
+     * @param s sender text, or null
+     * @return the quoted excerpt, or {@code (none)} for null
+     */
+    public static String quote(@Nullable String s) {
+        if (s == null) {
+            return "(none)";
+        }
+        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX) + 8).append('"');
+        return append(b, s, 0, s.length(), MAX, true).append('"').toString();
+    }
+
+    /**
+     * {@link #excerpt(String, int)} with at most {@link #MAX} characters.
+     *
+     * @param s sender text
+     * @return the excerpt
+     */
+    public static String excerpt(String s) {
+        return excerpt(s, MAX);
+    }
+
+    /**
      * A short excerpt of sender text for a message or a rendering: white space around the value left out,
      * the rest {@linkplain #neutralise neutralised} and cut to at most {@code max} characters (an escape or
      * a surrogate pair never cut in half), followed by {@code …} when something was cut. Reads only as much
@@ -100,26 +133,39 @@ public final class SenderText {
             }
             end -= Character.charCount(cp);
         }
-        StringBuilder b = new StringBuilder(Math.min(end - start, max) + 8);
-        int i = start;
-        while (i < end) {
+        return append(new StringBuilder(Math.min(end - start, max) + 8), s, start, end, max, false).toString();
+    }
+
+    /**
+     * Appends {@code s[from..to)} neutralised, and with {@code "} and {@code \} after a backslash when
+     * {@code quoted}, cut to {@code max} characters with {@code …}.
+     */
+    private static StringBuilder append(StringBuilder b, String s, int from, int to, int max, boolean quoted) {
+        int shown = 0;
+        int i = from;
+        while (i < to) {
             int cp = s.codePointAt(i);
             int count = Character.charCount(cp);
             boolean escaped = isEscaped(cp);
-            int width = escaped ? 6 * count : count;
-            if (b.length() + width > max) {
-                return b.append('…').toString();
+            boolean backslashed = quoted && (cp == '"' || cp == '\\');
+            int width = escaped ? 6 * count : backslashed ? 2 : count;
+            if (shown + width > max) {
+                return b.append('…');
             }
             if (escaped) {
                 for (int k = i; k < i + count; k++) {
                     appendEscape(b, s.charAt(k));
                 }
             } else {
+                if (backslashed) {
+                    b.append('\\');
+                }
                 b.append(s, i, i + count);
             }
+            shown += width;
             i += count;
         }
-        return b.toString();
+        return b;
     }
 
     /**

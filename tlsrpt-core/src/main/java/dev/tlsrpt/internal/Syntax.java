@@ -21,7 +21,18 @@ public final class Syntax {
      * @return whether it is such a literal
      */
     public static boolean isIpLiteral(String s) {
-        return s.indexOf(':') >= 0 ? isIpv6(s) : isIpv4(s, 0, s.length());
+        int n = s.length();
+        if (n > 45) {
+            return false; // longer than any IPv6 literal (8 groups of 4, or 6 and a dotted quad)
+        }
+        // an IPv6 literal has a colon among its first five characters (a first group of at most four hex
+        // digits, or a leading "::"); a string with none there is no IPv6 literal, and isIpv4 refuses colons
+        for (int i = 0, probe = Math.min(n, 5); i < probe; i++) {
+            if (s.charAt(i) == ':') {
+                return isIpv6(s, n);
+            }
+        }
+        return isIpv4(s, 0, n);
     }
 
     /**
@@ -58,43 +69,56 @@ public final class Syntax {
         return true;
     }
 
+    /** A dotted quad in {@code s[from..to)}, in one pass: four decimal parts of 0-255, no leading zero. */
     static boolean isIpv4(String s, int from, int to) {
-        int parts = 0;
-        int i = from;
-        while (true) {
-            int start = i;
-            int value = 0;
-            while (i < to && i - start < 4) {
-                char c = s.charAt(i);
-                if (c < '0' || c > '9') {
-                    break;
+        int dots = 0;
+        int value = 0;
+        int digits = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            int d = c - '0';
+            if (d >= 0 && d <= 9) {
+                if (digits == 3 || (digits == 1 && value == 0)) {
+                    return false; // a fourth digit, or a digit after a leading zero
                 }
-                value = value * 10 + (c - '0');
-                i++;
-            }
-            int digits = i - start;
-            if (digits == 0 || digits > 3 || value > 255 || (digits > 1 && s.charAt(start) == '0')) {
+                value = value * 10 + d;
+                digits++;
+            } else if (c == '.' && digits > 0 && value <= 255 && dots < 3) {
+                dots++;
+                value = 0;
+                digits = 0;
+            } else {
                 return false;
             }
-            parts++;
-            if (i == to) {
-                return parts == 4;
-            }
-            if (s.charAt(i) != '.' || parts == 4) {
-                return false;
-            }
-            i++;
         }
+        return dots == 3 && digits > 0 && value <= 255;
+    }
+
+    /** The value of a hex digit, or -1. */
+    private static int hex(char c) {
+        return c < HEX.length ? HEX[c] : -1;
+    }
+
+    private static final byte[] HEX = hexTable();
+
+    private static byte[] hexTable() {
+        byte[] t = new byte[128];
+        java.util.Arrays.fill(t, (byte) -1);
+        for (int c = 0; c < 128; c++) {
+            t[c] = (byte) Character.digit(c, 16);
+        }
+        return t;
     }
 
     /**
      * An RFC 3986 IPv6address in one pass: h16 groups of one to four hex digits separated by single colons,
      * at most one {@code ::} (standing for at least one group), and an IPv4 tail counting two groups.
      */
-    private static boolean isIpv6(String s) {
-        int n = s.length();
+    private static boolean isIpv6(String s, int n) {
         int groups = 0;
         boolean compressed = false;
+        int digits = 0; // of the group being read
+        int groupStart = 0;
         int i = 0;
         if (n >= 2 && s.charAt(0) == ':') {
             if (s.charAt(1) != ':') {
@@ -102,47 +126,44 @@ public final class Syntax {
             }
             compressed = true;
             i = 2;
-            if (i == n) {
-                return true;
-            }
+            groupStart = 2;
         }
-        while (true) {
-            int start = i;
-            while (i < n && i - start < 5 && isHex(s.charAt(i))) {
-                i++;
-            }
-            if (i < n && s.charAt(i) == '.') {
-                if (!isIpv4(s, start, n)) {
-                    return false; // an IPv4 tail ends the address
+        for (; i < n; i++) {
+            char c = s.charAt(i);
+            if (hex(c) >= 0) {
+                if (++digits > 4) {
+                    return false;
+                }
+            } else if (c == ':') {
+                if (digits == 0) {
+                    // "::" in the middle or at the end (a leading one was taken above)
+                    if (compressed || i == 0 || s.charAt(i - 1) != ':' || i < 2) {
+                        return false;
+                    }
+                    compressed = true;
+                } else {
+                    groups++;
+                    digits = 0;
+                    if (i + 1 == n) {
+                        return false; // a trailing single colon
+                    }
+                }
+                groupStart = i + 1;
+            } else if (c == '.') {
+                // an IPv4 tail ends the address: it starts where this group started
+                if (!isIpv4(s, groupStart, n)) {
+                    return false;
                 }
                 groups += 2;
-                break;
-            }
-            int len = i - start;
-            if (len < 1 || len > 4) {
+                return compressed ? groups <= 7 : groups == 8;
+            } else {
                 return false;
             }
+        }
+        if (digits > 0) {
             groups++;
-            if (i == n) {
-                break;
-            }
-            if (s.charAt(i) != ':') {
-                return false;
-            }
-            i++;
-            if (i == n) {
-                return false; // a trailing single colon
-            }
-            if (s.charAt(i) == ':') {
-                if (compressed) {
-                    return false; // a second "::"
-                }
-                compressed = true;
-                i++;
-                if (i == n) {
-                    break;
-                }
-            }
+        } else if (!compressed || s.charAt(n - 1) != ':') {
+            return false; // empty, or ends in a single colon
         }
         return compressed ? groups <= 7 : groups == 8;
     }
@@ -203,7 +224,7 @@ public final class Syntax {
     }
 
     private static boolean isHex(char c) {
-        return isDigit(c) || (c >= 'A' && c <= 'F') || (c >= 'a' && c <= 'f');
+        return hex(c) >= 0;
     }
 
     /** A parsed date-time: the instant and whether the text carried a zone offset. */
@@ -285,8 +306,33 @@ public final class Syntax {
         return v;
     }
 
-    /** The index of an unpaired surrogate in {@code s}, or -1. */
-    static int unpairedSurrogate(String s) {
+    /**
+     * Classifies a JSON number whose exponent is beyond what {@link java.math.BigDecimal} holds: 0 when its digits are
+     * all zero (the number is zero), -1 when the exponent is negative (a non-zero number of at most
+     * {@code maxNumberLength} digits times 10 to less than -2^31 is a fraction), 1 when it is positive (the
+     * number's magnitude is far above 2^63-1).
+     *
+     * @param text the number as sent
+     * @return 0, -1 or 1
+     */
+    public static int exponentOutOfRangeSign(String text) {
+        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        for (int i = 0; i < (e < 0 ? text.length() : e); i++) {
+            char c = text.charAt(i);
+            if (c >= '1' && c <= '9') {
+                return e >= 0 && e + 1 < text.length() && text.charAt(e + 1) == '-' ? -1 : 1;
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Where the first unpaired surrogate is, which I-JSON forbids.
+     *
+     * @param s the text
+     * @return the index of the first unpaired surrogate in {@code s}, or -1
+     */
+    public static int unpairedSurrogate(String s) {
         for (int i = 0, n = s.length(); i < n; i++) {
             char c = s.charAt(i);
             if (Character.isSurrogate(c)) {

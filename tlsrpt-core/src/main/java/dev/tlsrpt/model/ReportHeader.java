@@ -10,14 +10,15 @@ import org.jspecify.annotations.Nullable;
  * @param organizationName {@code "organization-name"}
  * @param dateRange {@code "date-range"}
  * @param contactInfo {@code "contact-info"}, absent when the sender left it out or sent {@code null}
- * @param reportId {@code "report-id"}
+ * @param reportId {@code "report-id"}, absent when the sender left it out (lenient reading only; writing a
+ *     report requires one)
  * @since 0.1.0
  */
 public record ReportHeader(
         String organizationName,
         DateRange dateRange,
         @Nullable String contactInfo,
-        String reportId) {
+        @Nullable String reportId) {
 
     /**
      * Checks the components.
@@ -30,6 +31,5 @@ public record ReportHeader(
     public ReportHeader {
         Objects.requireNonNull(organizationName, "organizationName");
         Objects.requireNonNull(dateRange, "dateRange");
-        Objects.requireNonNull(reportId, "reportId");
     }
 }

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * @param dateRange {@code "date-range"}: the period the report covers
  * @param contactInfo {@code "contact-info"}: an address to contact the reporter, absent when the sender
  *     left it out or sent {@code null}
- * @param reportId {@code "report-id"}: the reporter's unique identifier of the report
+ * @param reportId {@code "report-id"}: the reporter's unique identifier of the report, absent when the sender
+ *     left it out (lenient reading only; writing a report requires one)
  * @param policies {@code "policies"}: one entry per applied policy, in document order
  * @since 0.1.0
  */
@@ -19,7 +20,7 @@ public record TlsReport(
         String organizationName,
         DateRange dateRange,
         @Nullable String contactInfo,
-        String reportId,
+        @Nullable String reportId,
         List<PolicyResult> policies) {
 
     /**
@@ -34,7 +35,6 @@ public record TlsReport(
     public TlsReport {
         Objects.requireNonNull(organizationName, "organizationName");
         Objects.requireNonNull(dateRange, "dateRange");
-        Objects.requireNonNull(reportId, "reportId");
         policies = List.copyOf(Objects.requireNonNull(policies, "policies"));
     }
 

@@ -1,5 +1,7 @@
 package dev.tlsrpt.record;
 
+import static dev.tlsrpt.internal.SenderText.excerpt;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -35,7 +37,6 @@ final class RecordParser {
     static final String VERSION = "v=TLSRPTv1";
 
     private static final int MAX_EXT_NAME = 32;
-    private static final int EXCERPT = 40;
     private static final Pattern SCHEME = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
     private static final Pattern LENIENT_VERSION =
             Pattern.compile("[vV][ \t]*=[ \t]*[Tt][Ll][Ss][Rr][Pp][Tt][Vv]1(?![A-Za-z0-9])");
@@ -515,15 +516,5 @@ final class RecordParser {
             return "'" + c + "'";
         }
         return c == ' ' ? "a space" : String.format(Locale.ROOT, "character U+%04X", (int) c);
-    }
-
-    /** A short, printable excerpt of record data for messages. */
-    static String excerpt(String text) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < text.length() && b.length() < EXCERPT; i++) {
-            char c = text.charAt(i);
-            b.append(c >= 0x20 && c != 0x7f ? c : '?');
-        }
-        return text.length() > EXCERPT ? b + "..." : b.toString();
     }
 }

@@ -28,6 +28,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+import net.jqwik.api.statistics.StatisticsReport.StatisticsReportMode;
 
 /**
  * The merge laws, on generated sets of reports drawn from small pools of reporters, report-ids (one of them
@@ -43,6 +45,7 @@ class MergeLawsPropertiesTest {
             ResultType.STARTTLS_NOT_SUPPORTED, ResultType.DANE_REQUIRED);
 
     @Property(tries = 300, seed = "1601", edgeCases = EdgeCasesMode.NONE)
+    @StatisticsReport(StatisticsReportMode.OFF) // the coverage checks below still fail the property; no table printed
     void mergingInAnyOrderAndGroupingGivesWhatOneAggregateFedEverythingGives(
             @ForAll("reportSets") List<TlsReport> reports, @ForAll long shuffleSeed) throws Exception {
         coverage(reports);

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 class ReportAggregateTest {
@@ -158,6 +159,24 @@ class ReportAggregateTest {
         // identical copies share one entry that counts them
         assertThat(state(a)).contains("\"report-id\":null,").contains("\"copies\":2");
         assertThat(a.keys()).isEqualTo(4);
+    }
+
+    @Test
+    void reportsWithoutReportIdAreKeptLikeThoseWithABlankOneUnderADigestOfTheirOwn() {
+        TlsReport missing = withReportId(report("Postfix", "ignored", "2026-11-01").sts(DOMAIN, "enforce").ok(5)
+                .build(), null);
+        TlsReport blank = withReportId(missing, "");
+        ReportAggregate a = of(missing, missing, blank);
+
+        assertThat(a.reports()).isEqualTo(3);
+        assertThat(a.duplicates()).isZero();
+        assertThat(onlyDomain(a.summary()).successfulSessions()).isEqualTo(5 + 5 + 5);
+        // the two copies without report-id share one entry; the blank one, otherwise equal, has another
+        String state = state(a);
+        assertThat(state).contains("\"copies\":2");
+        assertThat(state.split("\"digest\":", -1)).hasSize(3);
+        assertThat(ReportAggregate.digest(missing)).isNotEqualTo(ReportAggregate.digest(blank))
+                .isEqualTo(ReportAggregate.digest(withReportId(missing, null)));
     }
 
     @Test
@@ -550,7 +569,7 @@ class ReportAggregateTest {
         assertThat(merged.summary().toJson()).isEqualTo(all.summary().toJson());
     }
 
-    static TlsReport withReportId(TlsReport r, String id) {
+    static TlsReport withReportId(TlsReport r, @Nullable String id) {
         return new TlsReport(r.organizationName(), r.dateRange(), r.contactInfo(), id, r.policies());
     }
 }

@@ -52,11 +52,11 @@ class DiagnosisCostTest {
             assertThat(large.findings()).isEqualTo(600 + 1);
             double allocation = (double) large.allocated() / small.allocated();
             double output = (double) large.outputChars() / small.outputChars();
-            System.out.printf("diagnosis cost, 2000 x 600 over 1000 x 300: allocation %.2f (%,d / %,d bytes),"
-                    + " output %.2f (%,d / %,d chars)%n", allocation, large.allocated(), small.allocated(), output,
+            String figures = String.format("2000 x 600 over 1000 x 300: allocation %.2f (%,d / %,d bytes),"
+                    + " output %.2f (%,d / %,d chars)", allocation, large.allocated(), small.allocated(), output,
                     large.outputChars(), small.outputChars());
-            assertThat(output).as("output growth when the report doubles").isBetween(1.8, 2.5);
-            assertThat(allocation).as("allocation growth when the report doubles").isBetween(1.5, 2.8);
+            assertThat(output).as("output growth when the report doubles, %s", figures).isBetween(1.8, 2.5);
+            assertThat(allocation).as("allocation growth when the report doubles, %s", figures).isBetween(1.5, 2.8);
         });
     }
 
@@ -69,11 +69,11 @@ class DiagnosisCostTest {
         Cost c = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> cost(json),
                 "no diagnosis within the hang guard");
 
-        System.out.printf("diagnosis of a %,d-byte report with 9,990 mx lines and 3,000 details: %,d bytes"
-                + " allocated, %,d characters of text and JSON%n", reportBytes, c.allocated(), c.outputChars());
+        String figures = String.format("a %,d-byte report with 9,990 mx lines and 3,000 details: %,d bytes"
+                + " allocated, %,d characters of text and JSON", reportBytes, c.allocated(), c.outputChars());
         assertThat(c.findings()).isEqualTo(3_000 + 1);
-        assertThat(c.outputChars()).as("text and JSON").isLessThan(40L * reportBytes);
-        assertThat(c.allocated()).as("bytes allocated").isLessThan(320 * MIB);
+        assertThat(c.outputChars()).as("text and JSON, %s", figures).isLessThan(40L * reportBytes);
+        assertThat(c.allocated()).as("bytes allocated, %s", figures).isLessThan(320 * MIB);
     }
 
     @Test

@@ -421,6 +421,28 @@ class DiagnosisTest {
     }
 
     @Test
+    void withFindingsKeepsTheVerdictOfTheWholeReportAndIsAValue() {
+        Diagnosis whole = TlsRpt.diagnose(report(result(stsPolicy("enforce", "mx1.example.com", "mx2.example.com"),
+                90, 10, failure(ResultType.CERTIFICATE_EXPIRED, "mx1.example.com", 7),
+                failure(ResultType.VALIDATION_FAILURE, "mx2.example.com", 3))));
+        assertThat(whole.findings()).hasSizeGreaterThan(1);
+        Finding last = whole.findings().get(whole.findings().size() - 1);
+
+        Diagnosis one = whole.withFindings(List.of(last));
+
+        assertThat(one.findings()).containsExactly(last);
+        assertThat(one.verdict()).isEqualTo(whole.verdict());
+        assertThat(one.severity()).isEqualTo(whole.severity());
+        assertThat(one.failedSessions()).isEqualTo(10);
+        assertThat(one).isNotEqualTo(whole).isEqualTo(whole.withFindings(List.of(last)))
+                .hasSameHashCodeAs(whole.withFindings(List.of(last)));
+        assertThat(whole.withFindings(whole.findings())).isEqualTo(whole);
+        assertThat(one.toString()).isEqualTo("Diagnosis[" + whole.verdict() + ", 1 findings]");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> whole.withFindings(List.of()));
+    }
+
+    @Test
     void aNullReportIdIsShownAsAbsent() {
         Diagnosis d = new Diagnosis("Org", null, null, Reports.ONE_DAY, Severity.OK, "OK", 0, 0,
                 TlsRpt.diagnose(report()).findings(), Locale.ROOT);

@@ -57,6 +57,48 @@ class SenderTextTest {
         assertThat(HostileStreams.allocatedBytes() - before).isLessThan(1_000_000L);
     }
 
+    @ParameterizedTest
+    @MethodSource("cases")
+    void aQuoteIsTheNeutralisedValueInDoubleQuotesWithItsWhiteSpace(String sent, String shown) {
+        String quoted = SenderText.quote(" " + sent);
+        // a backslash the sender sent is doubled; the escapes the neutraliser writes are not
+        String expected = sent.indexOf('\\') >= 0 ? shown.replace("\\u001b stays", "\\\\u001b stays") : shown;
+        assertThat(quoted).isEqualTo("\" " + expected + "\"");
+        assertThat(SenderTextCases.unsafeAt(quoted)).isEqualTo(-1);
+    }
+
+    @Test
+    void aQuoteEscapesQuotesAndBackslashesAndSaysNoneForNull() {
+        assertThat(SenderText.quote("say \"hi\" \\ bye")).isEqualTo("\"say \\\"hi\\\" \\\\ bye\"");
+        assertThat(SenderText.quote("certificate-expired ")).isEqualTo("\"certificate-expired \"");
+        assertThat(SenderText.quote("")).isEqualTo("\"\"");
+        assertThat(SenderText.quote(null)).isEqualTo("(none)");
+    }
+
+    @Test
+    void aQuoteShowsAtMostMaxCharactersAndSaysWhenItCut() {
+        String eighty = "x".repeat(SenderText.MAX);
+        assertThat(SenderText.quote(eighty)).isEqualTo("\"" + eighty + "\"");
+        assertThat(SenderText.quote(eighty + "y")).isEqualTo("\"" + eighty + "…\"");
+        assertThat(SenderText.quote("x".repeat(75) + "\u001b" + "y")).as("an escape is not cut in half")
+                .isEqualTo("\"" + "x".repeat(75) + "…\"");
+        assertThat(SenderText.quote("x".repeat(79) + "\"")).as("nor a backslashed quote")
+                .isEqualTo("\"" + "x".repeat(79) + "…\"");
+        String huge = "x".repeat(10_000_000);
+        long before = HostileStreams.allocatedBytes();
+        for (int i = 0; i < 100; i++) {
+            assertThat(SenderText.quote(huge)).hasSize(SenderText.MAX + 3);
+        }
+        assertThat(HostileStreams.allocatedBytes() - before).isLessThan(1_000_000L);
+    }
+
+    @Test
+    void aLocationReadsLineAndColumnOrWhatIsKnown() {
+        assertThat(Locations.suffix(12, 41)).isEqualTo(" (line 12, column 41)");
+        assertThat(Locations.suffix(12, -1)).isEqualTo(" (line 12)");
+        assertThat(Locations.suffix(-1, 41)).isEmpty();
+    }
+
     @Test
     void aShellWordIsTheTextWhenNothingInItIsShellSyntaxElseSingleQuoted() {
         assertThat(SenderText.shellWord("mx1.example.com")).isEqualTo("mx1.example.com");

@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The README's record example, as written there, with the results the comments promise. */
+/** The example of docs/record.md, as written there, with the results the comments promise. */
 class ReadmeRecordTest {
 
     @Test

@@ -50,22 +50,7 @@ public final class TestClasses {
      * @throws IOException when the directory cannot be listed
      */
     public static Scan scan(Class<?> anchor) throws IOException {
-        Path root;
-        try {
-            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException("no directory for " + anchor, e);
-        }
-        if (!Files.isDirectory(root)) {
-            throw new IOException(anchor + " was not loaded from a directory of classes but from " + root);
-        }
-        List<String> names;
-        try (Stream<Path> files = Files.walk(root)) {
-            names = files.map(root::relativize).map(Path::toString).filter(n -> n.endsWith(".class"))
-                    .map(n -> n.substring(0, n.length() - ".class".length()).replace(root.getFileSystem().getSeparator(), "."))
-                    .filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info"))
-                    .sorted().toList();
-        }
+        List<String> names = classNames(anchor);
         List<String> testClasses = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         for (String name : names) {
@@ -85,6 +70,32 @@ public final class TestClasses {
             }
         }
         return new Scan(List.copyOf(testClasses), List.copyOf(notRun));
+    }
+
+    /**
+     * The binary names of the classes in the directory of compiled classes that holds {@code anchor}, sorted;
+     * module-info and package-info left out.
+     *
+     * @param anchor a class loaded from that directory
+     * @return the class names
+     * @throws IOException when the class was not loaded from a directory, or it cannot be listed
+     */
+    public static List<String> classNames(Class<?> anchor) throws IOException {
+        Path root;
+        try {
+            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IOException("no directory for " + anchor, e);
+        }
+        if (!Files.isDirectory(root)) {
+            throw new IOException(anchor + " was not loaded from a directory of classes but from " + root);
+        }
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.map(root::relativize).map(Path::toString).filter(n -> n.endsWith(".class"))
+                    .map(n -> n.substring(0, n.length() - ".class".length()).replace(root.getFileSystem().getSeparator(), "."))
+                    .filter(n -> !n.endsWith("module-info") && !n.endsWith("package-info"))
+                    .sorted().toList();
+        }
     }
 
     /** Why surefire leaves out a class with test methods, or null when it runs it. */

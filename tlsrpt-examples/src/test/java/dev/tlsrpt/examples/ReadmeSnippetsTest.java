@@ -45,9 +45,13 @@ class ReadmeSnippetsTest {
     }
 
     @Test
-    void everyImportInTheReadmeNamesAClassOfTheBuild() throws IOException {
+    void everyImportInTheDocsNamesAClassOfTheBuild() throws IOException {
         List<String> imports = new ArrayList<>();
-        for (String block : javaBlocks(Files.readString(README, StandardCharsets.UTF_8))) {
+        List<String> blocks = new ArrayList<>();
+        for (Path doc : DocsTest.docs()) {
+            blocks.addAll(javaBlocks(Files.readString(doc, StandardCharsets.UTF_8)));
+        }
+        for (String block : blocks) {
             for (String line : block.split("\n")) {
                 if (line.startsWith("import ") && !line.startsWith("import static ") && line.endsWith(";")) {
                     imports.add(line.substring("import ".length(), line.length() - 1).strip());
@@ -57,7 +61,7 @@ class ReadmeSnippetsTest {
         assertThat(imports).contains("dev.tlsrpt.TlsRpt", "dev.tlsrpt.model.TlsReport",
                 "dev.tlsrpt.record.TlsRptRecord");
         for (String name : imports) {
-            assertThat(loads(name)).as("README.md imports %s, a class of the build", name).isTrue();
+            assertThat(loads(name)).as("the docs import %s, a class of the build", name).isTrue();
         }
     }
 

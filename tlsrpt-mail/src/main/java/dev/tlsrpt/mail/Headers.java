@@ -171,17 +171,4 @@ final class Headers {
             default -> null;
         };
     }
-
-    /** A short, printable excerpt of sender data for a message. */
-    static String excerpt(@Nullable String s) {
-        if (s == null) {
-            return "(none)";
-        }
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < s.length() && b.length() < 80; i++) {
-            char c = s.charAt(i);
-            b.append(c < 0x20 || c == 0x7f ? '?' : c);
-        }
-        return "\"" + b + (s.length() > 80 ? "..." : "") + "\"";
-    }
 }

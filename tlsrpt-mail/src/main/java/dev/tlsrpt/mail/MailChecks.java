@@ -1,6 +1,7 @@
 package dev.tlsrpt.mail;
 
 import dev.tlsrpt.ReportFileName;
+import dev.tlsrpt.internal.SenderText;
 import dev.tlsrpt.model.DomainNames;
 import dev.tlsrpt.model.PolicyResult;
 import dev.tlsrpt.model.TlsReport;
@@ -40,13 +41,13 @@ final class MailChecks {
         Envelope env = part.envelope();
         Headers.Structured type = part.messageType();
         if (!type.value().equals("multipart/report")) {
-            out.add(new MailCheck(MailCheckKind.NOT_MULTIPART_REPORT, "the message is " + Headers.excerpt(type.value())
+            out.add(new MailCheck(MailCheckKind.NOT_MULTIPART_REPORT, "the message is " + SenderText.quote(type.value())
                     + ", not multipart/report; report-type=tlsrpt (RFC 8460 section 5.3)"));
         } else {
             String reportType = type.param("report-type");
             if (reportType == null || !reportType.equalsIgnoreCase("tlsrpt")) {
                 out.add(new MailCheck(MailCheckKind.NOT_MULTIPART_REPORT, "the message is multipart/report with "
-                        + (reportType == null ? "no report-type" : "report-type " + Headers.excerpt(reportType))
+                        + (reportType == null ? "no report-type" : "report-type " + SenderText.quote(reportType))
                         + ", not report-type=tlsrpt (RFC 8460 section 5.3)"));
             }
         }
@@ -68,7 +69,7 @@ final class MailChecks {
         }
         subject(env, out);
         if (env.date() != null && env.dateTime() == null) {
-            out.add(new MailCheck(MailCheckKind.DATE_UNREADABLE, "the Date header " + Headers.excerpt(env.date())
+            out.add(new MailCheck(MailCheckKind.DATE_UNREADABLE, "the Date header " + SenderText.quote(env.date())
                     + " is not an RFC 5322 date-time"));
         }
         return out;
@@ -92,7 +93,7 @@ final class MailChecks {
                         + " but its content is " + seen));
             }
         } else {
-            out.add(new MailCheck(MailCheckKind.MEDIA_TYPE_NOT_RFC, "the report is typed " + Headers.excerpt(mediaType)
+            out.add(new MailCheck(MailCheckKind.MEDIA_TYPE_NOT_RFC, "the report is typed " + SenderText.quote(mediaType)
                     + ", not " + GZIP_TYPE + " or " + JSON_TYPE + "; its content is " + seen));
         }
     }
@@ -109,14 +110,14 @@ final class MailChecks {
                     // consistent
                 }
                 case SUBDOMAIN -> out.add(new MailCheck(MailCheckKind.POLICY_DOMAIN_SUBDOMAIN,
-                        "policy-domain " + Headers.excerpt(domain) + " is a subdomain of TLS-Report-Domain "
-                                + Headers.excerpt(headerDomain)));
+                        "policy-domain " + SenderText.quote(domain) + " is a subdomain of TLS-Report-Domain "
+                                + SenderText.quote(headerDomain)));
                 case PARENT -> out.add(new MailCheck(MailCheckKind.POLICY_DOMAIN_SUBDOMAIN,
-                        "TLS-Report-Domain " + Headers.excerpt(headerDomain) + " is a subdomain of policy-domain "
-                                + Headers.excerpt(domain)));
+                        "TLS-Report-Domain " + SenderText.quote(headerDomain) + " is a subdomain of policy-domain "
+                                + SenderText.quote(domain)));
                 case UNRELATED -> out.add(new MailCheck(MailCheckKind.POLICY_DOMAIN_MISMATCH,
-                        "policy-domain " + Headers.excerpt(domain) + " is not TLS-Report-Domain "
-                                + Headers.excerpt(headerDomain)));
+                        "policy-domain " + SenderText.quote(domain) + " is not TLS-Report-Domain "
+                                + SenderText.quote(headerDomain)));
             }
         }
     }
@@ -135,12 +136,12 @@ final class MailChecks {
                 // consistent
             }
             case SUBDOMAIN, PARENT -> out.add(new MailCheck(MailCheckKind.SUBMITTER_SUBDOMAIN,
-                    "TLS-Report-Submitter " + Headers.excerpt(submitter) + " and the contact-info domain "
-                            + Headers.excerpt(contactDomain) + " are not the same domain, one is a subdomain of the"
+                    "TLS-Report-Submitter " + SenderText.quote(submitter) + " and the contact-info domain "
+                            + SenderText.quote(contactDomain) + " are not the same domain, one is a subdomain of the"
                             + " other; RFC 8460 section 5.3 says they MUST match"));
             case UNRELATED -> out.add(new MailCheck(MailCheckKind.SUBMITTER_MISMATCH,
-                    "TLS-Report-Submitter " + Headers.excerpt(submitter) + " does not match the contact-info domain "
-                            + Headers.excerpt(contactDomain) + " (RFC 8460 section 5.3)"));
+                    "TLS-Report-Submitter " + SenderText.quote(submitter) + " does not match the contact-info domain "
+                            + SenderText.quote(contactDomain) + " (RFC 8460 section 5.3)"));
         }
     }
 
@@ -150,27 +151,27 @@ final class MailChecks {
         try {
             parsed = ReportFileName.parse(name);
         } catch (IllegalArgumentException e) {
-            out.add(new MailCheck(MailCheckKind.FILE_NAME_NOT_RFC, "the file name " + Headers.excerpt(name)
+            out.add(new MailCheck(MailCheckKind.FILE_NAME_NOT_RFC, "the file name " + SenderText.quote(name)
                     + " does not follow sender!policy-domain!begin!end[!unique-id].json[.gz] (RFC 8460 section 5.1)"));
             return;
         }
         String sender = parsed.sender();
         String policyDomain = parsed.policyDomain();
         if (env.tlsReportSubmitter() != null && relation(sender, env.tlsReportSubmitter()) != Relation.SAME) {
-            out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's sender " + Headers.excerpt(sender)
-                    + " is not TLS-Report-Submitter " + Headers.excerpt(env.tlsReportSubmitter())));
+            out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's sender " + SenderText.quote(sender)
+                    + " is not TLS-Report-Submitter " + SenderText.quote(env.tlsReportSubmitter())));
         }
         if (env.tlsReportDomain() != null) {
             if (relation(policyDomain, env.tlsReportDomain()) != Relation.SAME) {
                 out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's policy domain "
-                        + Headers.excerpt(policyDomain) + " is not TLS-Report-Domain "
-                        + Headers.excerpt(env.tlsReportDomain())));
+                        + SenderText.quote(policyDomain) + " is not TLS-Report-Domain "
+                        + SenderText.quote(env.tlsReportDomain())));
             }
         } else if (report.policies().stream().map(p -> p.policy().policyDomain())
                 .noneMatch(d -> d != null && relation(d, policyDomain) == Relation.SAME)
                 && !report.policies().isEmpty()) {
             out.add(new MailCheck(MailCheckKind.FILE_NAME_MISMATCH, "the file name's policy domain "
-                    + Headers.excerpt(policyDomain) + " is no policy-domain of the report"));
+                    + SenderText.quote(policyDomain) + " is no policy-domain of the report"));
         }
         timestamp("begin", parsed.begin(), "start-datetime", report.dateRange().start(), out);
         timestamp("end", parsed.end(), "end-datetime", report.dateRange().end(), out);
@@ -204,7 +205,7 @@ final class MailChecks {
             return;
         }
         if (!loose.matches()) {
-            out.add(new MailCheck(MailCheckKind.SUBJECT_NOT_RFC, "the Subject " + Headers.excerpt(subject)
+            out.add(new MailCheck(MailCheckKind.SUBJECT_NOT_RFC, "the Subject " + SenderText.quote(subject)
                     + " is not 'Report Domain: <domain> Submitter: <domain> Report-ID: <id-left@id-right>'"
                     + " (RFC 8460 section 5.3)"));
             return;
@@ -214,9 +215,9 @@ final class MailChecks {
         if (id == null) {
             why = "has no Report-ID";
         } else if (!id.startsWith("<") || !id.contains(">")) {
-            why = "has Report-ID " + Headers.excerpt(id) + " without angle brackets and '@' (<id-left@id-right>)";
+            why = "has Report-ID " + SenderText.quote(id) + " without angle brackets and '@' (<id-left@id-right>)";
         } else if (!id.contains("@")) {
-            why = "has Report-ID " + Headers.excerpt(id) + " without '@' (<id-left@id-right>)";
+            why = "has Report-ID " + SenderText.quote(id) + " without '@' (<id-left@id-right>)";
         } else {
             why = "does not follow 'Report Domain: <domain> Submitter: <domain> Report-ID: <id-left@id-right>'";
         }
@@ -226,13 +227,13 @@ final class MailChecks {
 
     private static void compareSubject(String domain, String submitter, Envelope env, List<MailCheck> out) {
         if (env.tlsReportDomain() != null && relation(domain, env.tlsReportDomain()) != Relation.SAME) {
-            out.add(new MailCheck(MailCheckKind.SUBJECT_MISMATCH, "the Subject's domain " + Headers.excerpt(domain)
-                    + " is not TLS-Report-Domain " + Headers.excerpt(env.tlsReportDomain())));
+            out.add(new MailCheck(MailCheckKind.SUBJECT_MISMATCH, "the Subject's domain " + SenderText.quote(domain)
+                    + " is not TLS-Report-Domain " + SenderText.quote(env.tlsReportDomain())));
         }
         if (env.tlsReportSubmitter() != null && relation(submitter, env.tlsReportSubmitter()) != Relation.SAME) {
             out.add(new MailCheck(MailCheckKind.SUBJECT_MISMATCH, "the Subject's submitter "
-                    + Headers.excerpt(submitter) + " is not TLS-Report-Submitter "
-                    + Headers.excerpt(env.tlsReportSubmitter())));
+                    + SenderText.quote(submitter) + " is not TLS-Report-Submitter "
+                    + SenderText.quote(env.tlsReportSubmitter())));
         }
     }
 

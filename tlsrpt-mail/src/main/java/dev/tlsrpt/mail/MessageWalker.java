@@ -1,5 +1,6 @@
 package dev.tlsrpt.mail;
 
+import dev.tlsrpt.internal.SenderText;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,7 +135,7 @@ final class MessageWalker {
                         if (part.typedAsReport() || kind != ContentKind.OTHER) {
                             results.add(handler.handle(part, content));
                         } else if (found.size() < TlsRptMail.MAX_LISTED_PARTS) {
-                            found.add(fileName == null ? mediaType : mediaType + " " + Headers.excerpt(fileName));
+                            found.add(fileName == null ? mediaType : mediaType + " " + SenderText.quote(fileName));
                         }
                     }
                     default -> {

@@ -6,6 +6,7 @@ import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.TlsRptException;
+import dev.tlsrpt.internal.SenderText;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.FilterInputStream;
@@ -291,7 +292,7 @@ public final class TlsRptMail {
 
     /** The zip attachment of a message part, named by its file name when it has one, for error messages. */
     private static String zipAttachment(MessageWalker.Part part) {
-        return "the zip attachment" + (part.fileName() == null ? "" : " " + Headers.excerpt(part.fileName()));
+        return "the zip attachment" + (part.fileName() == null ? "" : " " + SenderText.quote(part.fileName()));
     }
 
     /**
@@ -317,7 +318,7 @@ public final class TlsRptMail {
             long limit = options.maxDecompressedBytes();
             InputStream json = new BufferedInputStream(new LimitedInput(archive, limit,
                     () -> new LimitExceededException("maxDecompressedBytes", limit, zip + "'s entry "
-                            + Headers.excerpt(name) + " inflates to more than " + limit + " bytes", "", -1, -1)));
+                            + SenderText.quote(name) + " inflates to more than " + limit + " bytes", "", -1, -1)));
             return TlsRpt.parseWithDeviations(json, options);
         } catch (IllegalArgumentException e) {
             // Java 17's ZipInputStream: an entry name that does not decode (later versions: a ZipException)

@@ -43,7 +43,7 @@ class RegexGrowthTest {
             assertThat(checks).extracting(MailCheck::kind)
                     .containsExactly(MailCheckKind.SUBJECT_NOT_RFC, MailCheckKind.SUBJECT_MISMATCH);
             assertThat(checks.get(0).message()).startsWith("the Subject has Report-ID \"x   ")
-                    .contains("...\" without angle brackets");
+                    .contains("…\" without angle brackets");
             assertThat(checks.get(1).message())
                     .isEqualTo("the Subject's submitter \"x\" is not TLS-Report-Submitter \"sender.example\"");
             Growth.assertLinear("loose Subject, spaces inside the Report-ID",

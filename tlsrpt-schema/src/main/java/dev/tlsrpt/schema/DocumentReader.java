@@ -5,7 +5,13 @@ import dev.tlsrpt.DeviationKind;
 import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ReportVisitor;
+import dev.tlsrpt.internal.JsonInput;
+import dev.tlsrpt.internal.Locations;
+import dev.tlsrpt.internal.MemberTable;
+import dev.tlsrpt.internal.Members;
 import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.internal.SenderText;
+import dev.tlsrpt.internal.Syntax;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,12 +28,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -49,10 +53,12 @@ final class DocumentReader {
     /**
      * A document read: its tree (null when it could not be read), locations by pointer (of values, of member
      * names, of the ends of objects and arrays), the original text of
-     * numbers the tree holds in another form, and the problems found while reading.
+     * numbers the tree holds in another form, and the problems found while reading (at most
+     * {@link TlsRptSchema#MAX_VIOLATIONS}; {@code problemsCut} when there were more).
      */
     record Document(@Nullable JsonNode tree, Map<String, Location> starts, Map<String, Location> names,
-            Map<String, Location> ends, Map<String, String> numberTexts, List<Violation> problems) {
+            Map<String, Location> ends, Map<String, String> numberTexts, List<Violation> problems,
+            boolean problemsCut) {
     }
 
     /** The caller's stream failed: stays an {@link IOException} for the caller. */
@@ -75,26 +81,37 @@ final class DocumentReader {
         }
     }
 
-    /** The kinds of RFC 8460 objects and arrays, where duplicates are looked for and limits counted. */
+    /**
+     * The kinds of RFC 8460 objects and arrays, where duplicates are looked for and limits counted; an object's
+     * members are the parser's own table (which names the draft names too).
+     */
     private enum Kind {
-        REPORT, DATE_RANGE, POLICIES, POLICY_RESULT, POLICY, SUMMARY, FAILURE_DETAILS, FAILURE_DETAIL;
+        REPORT(Members.REPORT), DATE_RANGE(Members.DATE_RANGE), POLICIES(null), POLICY_RESULT(Members.POLICY_RESULT),
+        POLICY(Members.POLICY), SUMMARY(Members.SUMMARY), FAILURE_DETAILS(null),
+        FAILURE_DETAIL(Members.FAILURE_DETAIL);
+
+        private final @Nullable MemberTable<?> members;
+
+        Kind(@Nullable MemberTable<?> members) {
+            this.members = members;
+        }
 
         boolean isObject() {
-            return this != POLICIES && this != FAILURE_DETAILS;
+            return members != null;
+        }
+
+        /** Whether RFC 8460 (or its drafts) defines the member here; in an array or an unknown object, any. */
+        boolean knows(String name) {
+            return members == null || members.lookup(name) != null;
+        }
+
+        /** The RFC name of a member name: a draft name and its RFC name count as the same member. */
+        String canonical(String name) {
+            return members == null ? name : members.rfcName(name);
         }
     }
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** The member names RFC 8460 (and its drafts) define in each object; the parser skips any other. */
-    private static final Map<Kind, Set<String>> KNOWN = Map.of(
-            Kind.REPORT, Set.of("organization-name", "date-range", "contact-info", "report-id", "policies"),
-            Kind.DATE_RANGE, Set.of("start-datetime", "end-datetime"),
-            Kind.POLICY_RESULT, Set.of("policy", "summary", "failure-details"),
-            Kind.POLICY, Set.of("policy-type", "policy-string", "policy-domain", "mx-host", "mx-host-pattern"),
-            Kind.SUMMARY, Set.of("total-successful-session-count", "total-failure-session-count"),
-            Kind.FAILURE_DETAIL, Set.of("result-type", "sending-mta-ip", "receiving-mx-hostname", "receiving-mx-helo",
-                    "receiving-ip", "failed-session-count", "additional-information", "additional-info-uri",
-                    "failure-reason-code", "failure-error-code"));
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
     private static final BigInteger LONG_MAX = BigInteger.valueOf(Long.MAX_VALUE);
     /** Stands for any integer too large to hold exactly: above every count's maximum. */
@@ -110,6 +127,7 @@ final class DocumentReader {
     private final Map<String, Location> ends = new HashMap<>();
     private final Map<String, String> numberTexts = new HashMap<>();
     private final List<Violation> problems = new ArrayList<>();
+    private boolean problemsCut;
     private long policies;
     private long failureDetails;
     /**
@@ -123,21 +141,12 @@ final class DocumentReader {
     DocumentReader(ParseOptions options) {
         this.options = options;
         this.reportDuplicates = options.isStrict();
-        StreamReadConstraints constraints = StreamReadConstraints.builder()
-                .maxNestingDepth(options.maxNestingDepth())
-                .maxStringLength(options.maxStringLength())
-                .maxNameLength(options.maxStringLength())
-                .build();
-        // buffers not recycled, as in the parser: Jackson checks lengths as buffers fill, so recycled buffers
-        // grown by earlier documents could change which error a truncated input gets
-        this.factory = JsonFactory.builder().recyclerPool(JsonRecyclerPools.nonRecyclingPool())
-                .streamReadConstraints(constraints).build();
+        this.factory = ReportReader.factory(options); // the parser's, with its limits and unrecycled buffers
     }
 
     /**
      * Reads the caller's input, plain JSON or gzip, straight into the tree: the bytes go through the parser's
-     * own input layer ({@code ReportReader.openJson}, through core's export of its internal package to this
-     * module: gzip, UTF-8 and both byte limits checked as they pass), so
+     * own input layer ({@link JsonInput#open}: gzip, UTF-8 and both byte limits checked as they pass), so
      * nothing but the tree and a few buffers is held, and a bomb stops at the first byte over the limit.
      *
      * @throws SourceFailure when reading {@code in} fails
@@ -167,11 +176,11 @@ final class DocumentReader {
             unreadable = new Violation("", e.line(), e.column(),
                     source.gzip() && problem.contains("gzip") ? Violation.GZIP : Violation.JSON, message);
         }
-        return new Document(null, starts, names, ends, numberTexts, List.of(unreadable));
+        return new Document(null, starts, names, ends, numberTexts, List.of(unreadable), false);
     }
 
     private Document read(Source source) throws IOException {
-        InputStream json = ReportReader.openJson(source, options);
+        InputStream json = JsonInput.open(source, options);
         JsonParser p;
         try {
             p = factory.createParser(ObjectReadContext.empty(), json);
@@ -192,7 +201,7 @@ final class DocumentReader {
             if (!options.isStrict()) {
                 countDeviations(root);
             }
-            return new Document(root, starts, names, ends, numberTexts, problems);
+            return new Document(root, starts, names, ends, numberTexts, problems, problemsCut);
         } catch (JacksonIOException e) {
             throw sourceFailure(e);
         } catch (StreamConstraintsException e) {
@@ -300,28 +309,30 @@ final class DocumentReader {
         Set<String> seen = new HashSet<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
-            String child = pointer + "/" + escape(name);
+            String child = pointer + "/" + Locations.pointerToken(name);
             Location nameAt = location(p.currentTokenLocation());
             checkSurrogates(name, child, nameAt);
             names.putIfAbsent(child, nameAt);
             p.nextToken();
-            boolean duplicate = !seen.add(canonical(kind, name));
-            if (kind != null && (duplicate || !KNOWN.get(kind).contains(name))
+            boolean duplicate = !seen.add(kind == null ? name : kind.canonical(name));
+            if (kind != null && (duplicate || !kind.knows(name))
                     && ++skippedMembers > options.maxDeviations()) {
                 throw fatal(Violation.LIMIT, child, nameAt, tooManyDeviations());
             }
             if (duplicate) {
-                if (kind != null && reportDuplicates) {
+                if (kind != null && reportDuplicates && problems.size() >= TlsRptSchema.MAX_VIOLATIONS) {
+                    problemsCut = true;
+                } else if (kind != null && reportDuplicates) {
                     problems.add(new Violation(child, nameAt.line(), nameAt.column(), Violation.DUPLICATE_MEMBER,
-                            "member \"" + Messages.excerpt(name) + "\" occurs twice in this object"
-                                    + (canonical(kind, name).equals(name) ? "" : " (under its draft-era name)")
+                            "member " + SenderText.quote(name) + " occurs twice in this object"
+                                    + (kind.canonical(name).equals(name) ? "" : " (under its draft-era name)")
                                     + "; I-JSON (RFC 7493 section 2.3) forbids duplicate names, the first value"
                                     + " counts"));
                 }
                 p.skipChildren();
                 continue;
             }
-            if (kind != null && !KNOWN.get(kind).contains(name)) {
+            if (kind != null && !kind.knows(name)) {
                 // an unknown member: the parser skips its value whole, without reading its strings
                 starts.putIfAbsent(child, location(p.currentTokenLocation()));
                 p.skipChildren();
@@ -407,33 +418,24 @@ final class DocumentReader {
     }
 
     /**
-     * The stand-in for a number whose exponent is beyond 32 bits: zero when its digits are all zero, a fraction
-     * when the exponent is negative (at most {@code maxNumberLength} digits times 10 to less than -2^31), else
-     * a huge integer.
+     * The stand-in for a number whose exponent is beyond 32 bits, judged by the parser's rule: zero, a
+     * fraction, or a huge integer, with the number's sign.
      */
     private static JsonNode outOfRange(String text) {
-        int e = Math.max(text.indexOf('e'), text.indexOf('E'));
+        int kind = Syntax.exponentOutOfRangeSign(text);
         boolean negative = text.startsWith("-");
-        for (int i = 0; i < (e < 0 ? text.length() : e); i++) {
-            char c = text.charAt(i);
-            if (c >= '1' && c <= '9') {
-                boolean fraction = e >= 0 && e + 1 < text.length() && text.charAt(e + 1) == '-';
-                return fraction ? NODES.numberNode(negative ? SOME_FRACTION.negate() : SOME_FRACTION)
-                        : NODES.numberNode(negative ? HUGE.negate() : HUGE);
-            }
+        if (kind == 0) {
+            return NODES.numberNode(0L);
         }
-        return NODES.numberNode(0L);
+        return kind < 0 ? NODES.numberNode(negative ? SOME_FRACTION.negate() : SOME_FRACTION)
+                : NODES.numberNode(negative ? HUGE.negate() : HUGE);
     }
 
     private void checkSurrogates(String s, String pointer, Location at) {
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                throw fatal(Violation.JSON, pointer, at, String.format(
-                        "unpaired surrogate \\u%04x in a string; I-JSON (RFC 7493 section 2.1) forbids it", (int) c));
-            }
+        int i = Syntax.unpairedSurrogate(s);
+        if (i >= 0) {
+            throw fatal(Violation.JSON, pointer, at, String.format("unpaired surrogate \\u%04x in a string;"
+                    + " I-JSON (RFC 7493 section 2.1) forbids it", (int) s.charAt(i)));
         }
     }
 
@@ -450,22 +452,6 @@ final class DocumentReader {
             default:
                 return null;
         }
-    }
-
-    /** The RFC name for a draft-era name: a draft name and its RFC name count as the same member. */
-    private static String canonical(@Nullable Kind kind, String name) {
-        if (kind == Kind.POLICY && name.equals("mx-host-pattern")) {
-            return "mx-host";
-        }
-        if (kind == Kind.FAILURE_DETAIL) {
-            if (name.equals("additional-info-uri")) {
-                return "additional-information";
-            }
-            if (name.equals("failure-error-code")) {
-                return "failure-reason-code";
-            }
-        }
-        return name;
     }
 
     /** The caller's stream: its failures told from ours, its first two bytes kept (gzip or not), left open. */
@@ -536,16 +522,11 @@ final class DocumentReader {
         return l == null || l.getLineNr() < 0 ? Location.UNKNOWN : new Location(l.getLineNr(), l.getColumnNr());
     }
 
-    /** Jackson's message without its hints at Jackson's own settings. */
+    /** Jackson's message (which quotes the document) without its hints at Jackson's own settings, excerpted. */
     private static String cleanJacksonMessage(@Nullable String message) {
         if (message == null) {
             return "unreadable";
         }
-        return message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "").replaceAll("\\s+", " ").trim();
-    }
-
-    /** RFC 6901 escaping of one reference token. */
-    static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
+        return SenderText.excerpt(message.replaceAll(",? ?\\(?from `[^`]*`\\)?", "").replaceAll("\\s+", " "));
     }
 }

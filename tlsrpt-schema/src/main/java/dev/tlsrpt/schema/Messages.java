@@ -2,22 +2,16 @@ package dev.tlsrpt.schema;
 
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
+import dev.tlsrpt.internal.Locations;
+import dev.tlsrpt.internal.Members;
+import dev.tlsrpt.internal.SenderText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /** Turns networknt's errors into {@link Violation}s: our pointer, location and wording. */
 final class Messages {
-
-    /** How many characters of the sender's data a message quotes at most. */
-    static final int EXCERPT = 60;
-
-    private static final Map<String, String> DRAFT_NAMES = Map.of(
-            "mx-host-pattern", "mx-host",
-            "additional-info-uri", "additional-information",
-            "failure-error-code", "failure-reason-code");
 
     private Messages() {
     }
@@ -30,18 +24,18 @@ final class Messages {
         JsonNode value = error.getInstanceNode();
         switch (keyword) {
             case "required": {
-                String pointer = instance + "/" + DocumentReader.escape(property);
+                String pointer = instance + "/" + Locations.pointerToken(property);
                 DocumentReader.Location at = doc.ends().getOrDefault(instance, DocumentReader.Location.UNKNOWN);
                 boolean conditional = error.getSchemaLocation().getFragment().contains("then");
-                return new Violation(pointer, at.line(), at.column(), keyword, "missing required member \""
-                        + excerpt(property) + "\"" + (conditional ? " (required for sts and tlsa policies)" : ""));
+                return new Violation(pointer, at.line(), at.column(), keyword, "missing required member "
+                        + SenderText.quote(property) + (conditional ? " (required for sts and tlsa policies)" : ""));
             }
             case "additionalProperties": {
-                String pointer = instance + "/" + DocumentReader.escape(property);
-                String rfcName = DRAFT_NAMES.get(property);
+                String pointer = instance + "/" + Locations.pointerToken(property);
+                String rfcName = Members.rfcNameOfDraft(property);
                 String message = rfcName != null
                         ? "\"" + property + "\" is a draft-era name; RFC 8460 calls this member \"" + rfcName + "\""
-                        : "member \"" + excerpt(property) + "\" is not defined by RFC 8460";
+                        : "member " + SenderText.quote(property) + " is not defined by RFC 8460";
                 DocumentReader.Location at = doc.names().getOrDefault(pointer, DocumentReader.Location.UNKNOWN);
                 return new Violation(pointer, at.line(), at.column(), keyword, message);
             }
@@ -77,7 +71,7 @@ final class Messages {
     static String pointer(NodePath path) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < path.getNameCount(); i++) {
-            sb.append('/').append(DocumentReader.escape(String.valueOf(path.getElement(i))));
+            sb.append('/').append(Locations.pointerToken(String.valueOf(path.getElement(i))));
         }
         return sb.toString();
     }
@@ -135,16 +129,16 @@ final class Messages {
         return String.join(", ", names);
     }
 
-    /** A short description of a value, quoting at most {@link #EXCERPT} characters. */
+    /** A short description of a value, quoting sender text as {@link SenderText#quote} does. */
     static String describe(@Nullable JsonNode value, @Nullable String numberText) {
         if (value == null) {
             return "nothing";
         }
         if (value.isString()) {
-            return "\"" + excerpt(value.asString()) + "\"";
+            return SenderText.quote(value.asString());
         }
         if (value.isNumber()) {
-            return numberText != null ? excerpt(numberText) : excerpt(value.toString());
+            return SenderText.excerpt(numberText != null ? numberText : value.toString());
         }
         if (value.isObject()) {
             return "an object";
@@ -153,26 +147,5 @@ final class Messages {
             return "an array";
         }
         return value.toString();
-    }
-
-    /** At most {@link #EXCERPT} characters, control and non-ASCII characters escaped, JSON style. */
-    static String excerpt(String s) {
-        StringBuilder sb = new StringBuilder();
-        int n = Math.min(s.length(), EXCERPT);
-        int i = 0;
-        for (; i < n && sb.length() < EXCERPT; i++) { // escapes count too: the excerpt stays short
-            char c = s.charAt(i);
-            if (c == '"' || c == '\\') {
-                sb.append('\\').append(c);
-            } else if (c < 0x20 || c >= 0x7f) {
-                sb.append(String.format("\\u%04x", (int) c));
-            } else {
-                sb.append(c);
-            }
-        }
-        if (s.length() > i) {
-            sb.append("...");
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tlsrpt.schema;
 
+import com.networknt.schema.ExecutionContext;
+import com.networknt.schema.FailFastAssertionException;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
@@ -7,7 +9,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.SpecificationVersion;
 import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
-import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.internal.JsonInput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +47,9 @@ import tools.jackson.databind.json.JsonMapper;
  * strict mode, no member name twice in one report object (lenient mode keeps the first, like the parser).
  * Input that cannot be read at all is not an exception: the result holds one violation with keyword
  * {@value Violation#JSON}, {@value Violation#GZIP} or {@value Violation#LIMIT} and pointer {@code ""} (or the
- * pointer where reading stopped). Only a failing caller's stream or file is an {@link IOException}.
+ * pointer where reading stopped). Only a failing caller's stream or file is an {@link IOException}. A result
+ * lists at most {@link #MAX_VIOLATIONS} violations: past them validation stops, and one last violation with
+ * keyword {@value Violation#TRUNCATED} says so.
  *
  * <p>Instances are immutable and thread-safe; each schema is loaded once, on first use.
  *
@@ -57,6 +61,12 @@ public final class TlsRptSchema {
     public static final String STRICT_SCHEMA_RESOURCE = "/dev/tlsrpt/schema/tlsrpt-rfc8460.schema.json";
     /** Class-path resource of the lenient schema: RFC 8460 plus the deviations lenient parsing tolerates. */
     public static final String LENIENT_SCHEMA_RESOURCE = "/dev/tlsrpt/schema/tlsrpt-rfc8460-lenient.schema.json";
+
+    /**
+     * The most violations one result lists. Past it, validation stops and the result ends with one
+     * {@value Violation#TRUNCATED} violation: memory stays bounded by the document's tree, not by its faults.
+     */
+    public static final int MAX_VIOLATIONS = 1000;
 
     private static final TlsRptSchema STRICT = new TlsRptSchema(ParseOptions.strict());
     private static final TlsRptSchema LENIENT = new TlsRptSchema(ParseOptions.lenient());
@@ -247,7 +257,7 @@ public final class TlsRptSchema {
         Objects.requireNonNull(json, "json");
         byte[] data;
         try {
-            data = ReportReader.utf8(json);
+            data = JsonInput.utf8(json);
         } catch (MalformedReportException e) {
             return new ValidationResult(List.of(new Violation(e.pointer(), e.line(), e.column(), Violation.JSON,
                     "not UTF-8: " + e.problem())));
@@ -320,11 +330,80 @@ public final class TlsRptSchema {
         }
         Loaded loaded = loaded();
         List<Violation> violations = new ArrayList<>(doc.problems());
-        for (com.networknt.schema.Error error : loaded.schema.validate(tree)) {
+        CappedErrors errors = new CappedErrors(MAX_VIOLATIONS - Math.min(violations.size(), MAX_VIOLATIONS));
+        ExecutionContext context = loaded.schema.createExecutionContext();
+        context.setErrors(errors);
+        boolean cut = doc.problemsCut();
+        try {
+            loaded.schema.validate(context, tree);
+        } catch (CappedErrors.Full e) {
+            cut = true;
+        }
+        for (com.networknt.schema.Error error : errors) {
             violations.add(Messages.violation(error, doc, loaded.tree));
         }
         violations.sort(Comparator.comparingInt((Violation v) -> v.line() < 0 ? Integer.MAX_VALUE : v.line())
                 .thenComparingInt(v -> v.column() < 0 ? Integer.MAX_VALUE : v.column()));
+        if (cut) {
+            violations.add(new Violation("", -1, -1, Violation.TRUNCATED, "more than " + MAX_VIOLATIONS
+                    + " violations: validation stopped at the next one, the first found are listed"));
+        }
         return new ValidationResult(violations);
+    }
+
+    /**
+     * The list networknt adds its errors to, holding at most {@code room}: the next one stops the validation
+     * (through the exception networknt lets pass for its own fail-fast mode), so that a document of many small
+     * faults costs the memory of its tree, not of a million errors.
+     */
+    private static final class CappedErrors extends ArrayList<com.networknt.schema.Error> {
+        private static final long serialVersionUID = 1L;
+        private final int room;
+
+        /** Stops the validation at the error one past the cap. */
+        static final class Full extends FailFastAssertionException {
+            private static final long serialVersionUID = 1L;
+
+            Full(com.networknt.schema.Error error) {
+                super(error);
+            }
+        }
+
+        CappedErrors(int room) {
+            this.room = room;
+        }
+
+        @Override
+        public boolean add(com.networknt.schema.Error error) {
+            if (size() >= room) {
+                throw new Full(error);
+            }
+            return super.add(error);
+        }
+
+        @Override
+        public void add(int index, com.networknt.schema.Error error) {
+            if (size() >= room) {
+                throw new Full(error);
+            }
+            super.add(index, error);
+        }
+
+        @Override
+        public boolean addAll(java.util.Collection<? extends com.networknt.schema.Error> more) {
+            for (com.networknt.schema.Error error : more) {
+                add(error);
+            }
+            return !more.isEmpty();
+        }
+
+        @Override
+        public boolean addAll(int index, java.util.Collection<? extends com.networknt.schema.Error> more) {
+            int i = index;
+            for (com.networknt.schema.Error error : more) {
+                add(i++, error);
+            }
+            return !more.isEmpty();
+        }
     }
 }

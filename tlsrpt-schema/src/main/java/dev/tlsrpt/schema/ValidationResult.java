@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * The outcome of validating one document: valid, or the list of violations in document order.
  *
- * @param violations every violation found, in document order (line, then column); empty when valid
+ * @param violations every violation found, in document order (line, then column); empty when valid; at most
+ *     {@link TlsRptSchema#MAX_VIOLATIONS} of them and then one {@value Violation#TRUNCATED} violation when
+ *     validation stopped there
  * @since 0.1.0
  */
 public record ValidationResult(List<Violation> violations) {

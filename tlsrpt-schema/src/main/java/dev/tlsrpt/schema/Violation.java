@@ -1,5 +1,6 @@
 package dev.tlsrpt.schema;
 
+import dev.tlsrpt.internal.Locations;
 import java.util.Objects;
 
 /**
@@ -15,7 +16,9 @@ import java.util.Objects;
  *       the object, not UTF-8, an unpaired surrogate escape;</li>
  *   <li>{@value #GZIP}: input that starts like gzip but is not readable gzip;</li>
  *   <li>{@value #LIMIT}: a size, nesting, string length or count limit of
- *       {@link dev.tlsrpt.ParseOptions} passed.</li>
+ *       {@link dev.tlsrpt.ParseOptions} passed;</li>
+ *   <li>{@value #TRUNCATED}: the last of a result that lists {@link TlsRptSchema#MAX_VIOLATIONS} violations
+ *       and stopped at the next one.</li>
  * </ul>
  * A {@value #JSON}, {@value #GZIP} or {@value #LIMIT} violation is the only one of its result: nothing
  * after it was validated.
@@ -39,6 +42,8 @@ public record Violation(String pointer, int line, int column, String keyword, St
     public static final String GZIP = "gzip";
     /** {@link #keyword()} of a document that passes one of the reading limits. */
     public static final String LIMIT = "limit";
+    /** {@link #keyword()} of the violation that ends a result cut at {@link TlsRptSchema#MAX_VIOLATIONS}. */
+    public static final String TRUNCATED = "truncated";
 
     /**
      * Checks the components.
@@ -65,7 +70,7 @@ public record Violation(String pointer, int line, int column, String keyword, St
     @Override
     public String toString() {
         String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = line < 0 ? "" : column < 0 ? " (line " + line + ")" : " (line " + line + ", column " + column + ")";
+        String at = Locations.suffix(line, column);
         return where + at + " [" + keyword + "]: " + message;
     }
 }

@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** Runs the examples of the README's "Validating reports in your tests" section. */
+/** Runs the examples of the schema guide, docs/schema.md. */
 class ReadmeExampleTest {
 
     /** Stands for the reader's own report writer. */
@@ -36,7 +36,7 @@ class ReadmeExampleTest {
             error = e;
         }
         assertThat(error).isNotNull();
-        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+        String readme = Files.readString(Path.of("..", "docs", "schema.md"), StandardCharsets.UTF_8);
         assertThat(readme).contains("java.lang.AssertionError: " + error.getMessage() + "\n```");
     }
 

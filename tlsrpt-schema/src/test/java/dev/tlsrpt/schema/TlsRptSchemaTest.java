@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tlsrpt.ParseOptions;
+import dev.tlsrpt.internal.SenderText;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -235,7 +236,7 @@ class TlsRptSchemaTest {
         Violation v = only(TlsRptSchema.strict().validate(doc));
         assertThat(v.pointer()).isEqualTo("/policies/0/failure-details/0/additional-information");
         assertThat(v.message()).startsWith("expected a URI (RFC 3986), got \"https://reports.company-x.example/\\u000a repo")
-                .endsWith("...\"");
+                .endsWith("…\"");
         assertThat(TlsRptSchema.lenient().validate(doc).isValid()).isTrue();
     }
 
@@ -260,7 +261,7 @@ class TlsRptSchemaTest {
             String doc = with("\"failed-session-count\": 3", "\"failed-session-count\": " + count);
             Violation v = only(TlsRptSchema.strict().validate(doc));
             assertThat(v.keyword()).isEqualTo("maximum");
-            assertThat(v.message()).endsWith("got " + Messages.excerpt(count));
+            assertThat(v.message()).endsWith("got " + SenderText.excerpt(count));
         }
         for (String count : List.of("1e2147483648", "44E444444444444444444")) {
             // an exponent beyond 32 bits, which BigDecimal cannot hold (a fuzz finding)
@@ -545,8 +546,22 @@ class TlsRptSchemaTest {
                 .containsExactly("/policies/0/failure-details/0/result-type", "/policies/0/failure-details/0/x~1y");
     }
 
+    /** Lenient reading tolerates a missing report-id (the blog post's shortened report); strict does not. */
     @Test
-    void everyViolationOfALargeReportIsListed() {
+    void aMissingReportIdIsAcceptedByTheLenientSchemaOnly() {
+        String doc = REPORT.replaceFirst("\"report-id\": \"[^\"]*\",", "");
+        assertThat(doc).doesNotContain("report-id");
+        assertThat(TlsRptSchema.lenient().validate(doc).violations()).isEmpty();
+        assertThat(only(TlsRptSchema.strict().validate(doc))).satisfies(v -> {
+            assertThat(v.keyword()).isEqualTo("required");
+            assertThat(v.pointer()).isEqualTo("/report-id");
+        });
+        assertThat(TlsRptSchema.lenient().validate(doc.replace("\"organization-name\"", "\"report-id\": null,"
+                + " \"organization-name\"")).isValid()).as("null is not tolerated").isFalse();
+    }
+
+    @Test
+    void theFirstThousandViolationsOfALargeReportAreListedThenOneSaysValidationStopped() {
         StringBuilder details = new StringBuilder();
         for (int i = 0; i < 2000; i++) {
             details.append(i == 0 ? "" : ",").append("{\"result-type\": \"starttls-not-supported\", "
@@ -554,8 +569,10 @@ class TlsRptSchemaTest {
         }
         String doc = REPORT.replaceFirst("(?s)\"failure-details\": \\[.*?\\]\n", "\"failure-details\": [" + details + "]\n");
         ValidationResult result = TlsRptSchema.strict().validate(doc);
-        assertThat(result.violations()).hasSize(2000).allMatch(v -> v.keyword().equals("minimum"));
-        assertThat(result.violations().get(1999).pointer()).isEqualTo("/policies/0/failure-details/1999/failed-session-count");
+        assertThat(result.violations()).hasSize(TlsRptSchema.MAX_VIOLATIONS + 1);
+        assertThat(result.violations().subList(0, 1000)).allMatch(v -> v.keyword().equals("minimum"));
+        assertThat(result.violations().get(999).pointer()).isEqualTo("/policies/0/failure-details/999/failed-session-count");
+        assertThat(result.violations().get(1000).keyword()).isEqualTo(Violation.TRUNCATED);
     }
 
     @Test
