@@ -7,7 +7,7 @@ import static dev.tlsrpt.hostile.HostileStreams.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.tlsrpt.internal.ReportReader;
+import dev.tlsrpt.internal.JsonInput;
 import dev.tlsrpt.model.FailureDetail;
 import dev.tlsrpt.model.Policy;
 import java.io.ByteArrayInputStream;
@@ -340,7 +340,7 @@ class ParallelInflateTest {
 
     @Test
     void openJsonInflatesOnTheCallingThread() throws IOException {
-        try (InputStream json = ReportReader.openJson(new ByteArrayInputStream(LARGE), THREADED)) {
+        try (InputStream json = JsonInput.open(new ByteArrayInputStream(LARGE), THREADED)) {
             byte[] first = json.readNBytes(1_500_000);
             assertThat(inflaterThreads()).isZero();
             assertThat(new String(first, java.nio.charset.StandardCharsets.UTF_8) + new String(json.readAllBytes(),
@@ -356,7 +356,7 @@ class ParallelInflateTest {
         for (byte[] input : List.of(data, gzip(data))) {
             java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
             MalformedReportException e = assertThrows(MalformedReportException.class, () -> {
-                try (InputStream json = ReportReader.openJson(new ByteArrayInputStream(input),
+                try (InputStream json = JsonInput.open(new ByteArrayInputStream(input),
                         ParseOptions.lenient())) {
                     for (int b; (b = json.read()) >= 0; ) {
                         got.write(b);
