@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -343,6 +344,33 @@ class DistributionTest {
         assertThat(second).isEqualTo(first);
         assertThat(Files.readAllLines(starts)).as("the command alone").hasSize(4);
         assertThat(names(cache.resolve("tlsrpt"))).hasSize(1);
+    }
+
+    @Test
+    void anArchiveSomeoneElseOwnsIsNotUsed() throws Exception {
+        Path cache = tmp.resolve("cds-foreign");
+        Map<String, String> env = javaOnPath();
+        env.put("XDG_CACHE_HOME", cache.toString());
+        Result first = launcher(env, null, "diagnose", "--sample");
+        Path archive = cache.resolve("tlsrpt").resolve(names(cache.resolve("tlsrpt")).get(0));
+        // another user's: root can give it away; anyone else cannot, and has nothing to test here
+        UserPrincipal nobody;
+        try {
+            nobody = archive.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+            Files.setOwner(archive, nobody);
+        } catch (IOException | UnsupportedOperationException e) {
+            assumeTrue(false, "cannot give a file to another user: " + e);
+            return;
+        }
+        assertThat(Files.getOwner(archive)).isEqualTo(nobody);
+
+        Path log = tmp.resolve("cds-foreign-class-load.log");
+        env.put("TLSRPT_JAVA_OPTS", "-Xlog:class+load=info:file=" + log);
+        Result run = launcher(env, null, "diagnose", "--sample");
+        assertThat(run).isEqualTo(first);
+        assertThat(Files.readString(log)).contains(" dev.tlsrpt.cli.Main source: file:")
+                .doesNotContain("source: shared objects file (top)");
+        assertThat(names(cache.resolve("tlsrpt"))).containsExactly(archive.getFileName().toString());
     }
 
     /** The start of an archive's name: the inode, size and day of java and of tlsrpt.jar. */
