@@ -65,15 +65,16 @@ final class Values {
         return string(v, w);
     }
 
-    /** A string element of a list at {@code ptr}. */
-    String element(JsonToken t, String ptr) {
+    /** String element {@code k} of the list that is the value of {@code w}; its pointer built only for a message. */
+    String element(JsonToken t, Where w, int k) {
         if (t != JsonToken.VALUE_STRING) {
-            throw errors.fail("expected a string, got " + JsonInput.describe(t), ptr, p.currentTokenLocation());
+            throw errors.fail("expected a string, got " + JsonInput.describe(t), w.pointer() + "/" + k,
+                    p.currentTokenLocation());
         }
         String s = p.getString();
         int at = Syntax.unpairedSurrogate(s);
         if (at >= 0) {
-            throw unpairedSurrogate(s, at, ptr);
+            throw unpairedSurrogate(s, at, w.pointer() + "/" + k);
         }
         return s;
     }
