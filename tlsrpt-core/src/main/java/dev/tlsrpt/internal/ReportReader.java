@@ -233,7 +233,8 @@ public final class ReportReader {
             }
             E member = table.member(index);
             String name = table.name(index);
-            if (name.length() > maxNameLength) { // Jackson checks it while it reads a name, but not a matched one
+            // Jackson checks the length while it reads a name, but not a matched one
+            if (table.longestName > maxNameLength && name.length() > maxNameLength) {
                 throw errors.nameTooLong(c.base() + name, p.currentTokenLocation());
             }
             if (!c.add(member, name)) {
@@ -623,7 +624,12 @@ public final class ReportReader {
             switch (m) {
                 case RESULT_TYPE -> {
                     resultTypeName = values.string(v, c);
-                    resultType = ResultType.fromWireName(resultTypeName);
+                    resultType = Values.knownResultType(resultTypeName);
+                    if (resultType != null) {
+                        resultTypeName = resultType.wireName(); // one string for all equal names of a report
+                    } else {
+                        resultType = ResultType.fromWireName(resultTypeName);
+                    }
                     if (resultType == ResultType.UNKNOWN) {
                         errors.deviate(DeviationKind.UNKNOWN_RESULT_TYPE, c.pointer(), p.currentTokenLocation(),
                                 "result-type " + SenderText.quote(resultTypeName)
