@@ -18,7 +18,6 @@ import java.net.IDN;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,7 +103,10 @@ final class Diagnoser {
         if (!deviations.isEmpty()) {
             findings.add(deviationFinding());
         }
-        boolean allClear = findings.stream().allMatch(Diagnoser::isNote);
+        boolean allClear = true;
+        for (Finding f : findings) {
+            allClear &= isNote(f);
+        }
         if (allClear) {
             Args a = new Args(Args.Group.ALL_CLEAR).put("sessions", total).put("policies", policies.size())
                     .put("organization", organization);
@@ -617,9 +619,7 @@ final class Diagnoser {
         for (int i = 0; i < findings.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer, Severity>comparing(i -> findings.get(i).severity())
-                .thenComparing(i -> findings.get(i).failedSessions(), Comparator.reverseOrder())
-                .thenComparing(i -> i));
+        order.sort(new FindingOrder(findings));
         List<Finding> sorted = new ArrayList<>();
         for (int i : order) {
             sorted.add(findings.get(i));
