@@ -16,7 +16,6 @@ import dev.tlsrpt.model.StsMode;
 import dev.tlsrpt.model.TlsReport;
 import java.net.IDN;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -374,8 +373,8 @@ final class Diagnoser {
     private Finding dateRangeFinding(DateRange range) {
         Duration length = range.length();
         String key = length.isNegative() ? "report.dateRangeReversed" : "report.dateRange";
-        Args a = new Args(Args.Group.DATE_RANGE).put("start", DateTimeFormatter.ISO_INSTANT.format(range.start()))
-                .put("end", DateTimeFormatter.ISO_INSTANT.format(range.end())).put("duration", duration(length.abs()))
+        Args a = new Args(Args.Group.DATE_RANGE).put("start", Texts.isoInstant(range.start()))
+                .put("end", Texts.isoInstant(range.end())).put("duration", duration(length.abs()))
                 .put("organization", organization);
         return reportFinding(Severity.INFO, FindingKind.DATE_RANGE_NOT_ONE_UTC_DAY, key, a, null);
     }
