@@ -81,22 +81,18 @@ final class StateJson {
                 g.writeStartObject();
                 g.writeStringProperty("format", FORMAT);
                 g.writeNumberProperty("version", VERSION);
-                g.writeName("reports");
-                g.writeStartArray();
-                for (Map.Entry<Entry.Key, Entry> e : entries.entrySet()) {
-                    report(g, e.getKey(), e.getValue());
-                }
-                g.writeEndArray();
+                JsonOutput.array(g, "reports", entries.entrySet(), StateJson::report);
                 g.writeEndObject();
             }
             out.write('\n');
         } catch (JacksonIOException e) {
-            IOException io = e.getCause();
-            throw io != null ? io : new IOException(e.getMessage(), e);
+            throw JsonOutput.streamFailure(e);
         }
     }
 
-    private static void report(JsonGenerator g, Entry.Key key, Entry entry) {
+    private static void report(JsonGenerator g, Map.Entry<Entry.Key, Entry> keyed) {
+        Entry.Key key = keyed.getKey();
+        Entry entry = keyed.getValue();
         Contribution c = entry.contribution();
         g.writeStartObject();
         g.writeStringProperty("organization-name", key.organization());
@@ -104,30 +100,28 @@ final class StateJson {
         g.writeStringProperty("digest", entry.digest());
         g.writeNumberProperty("copies", entry.copies());
         g.writeStringProperty("date", LocalDate.ofEpochDay(c.day()).toString());
-        g.writeName("domains");
-        g.writeStartArray();
-        for (Contribution.Domain d : c.domains()) {
-            g.writeStartObject();
-            JsonOutput.nullable(g, "policy-domain", Sums.orNull(d.domain()));
-            g.writeNumberProperty("successful-sessions", d.successful());
-            g.writeNumberProperty("failed-sessions", d.failed());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeName("failures");
-        g.writeStartArray();
-        for (Contribution.Failure f : c.failures()) {
-            g.writeStartObject();
-            JsonOutput.nullable(g, "policy-domain", Sums.orNull(f.domain()));
-            g.writeStringProperty("result-type", f.resultType());
-            JsonOutput.nullable(g, "mx-host", Sums.orNull(f.mxHost()));
-            g.writeNumberProperty("failed-sessions", f.failed());
-            g.writeStringProperty("severity", severityName(f.severity()));
-            g.writeStringProperty("title", f.title());
-            g.writeStringProperty("action", f.action());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "domains", c.domains(), StateJson::domain);
+        JsonOutput.array(g, "failures", c.failures(), StateJson::failure);
+        g.writeEndObject();
+    }
+
+    private static void domain(JsonGenerator g, Contribution.Domain d) {
+        g.writeStartObject();
+        JsonOutput.nullable(g, "policy-domain", Sums.orNull(d.domain()));
+        g.writeNumberProperty("successful-sessions", d.successful());
+        g.writeNumberProperty("failed-sessions", d.failed());
+        g.writeEndObject();
+    }
+
+    private static void failure(JsonGenerator g, Contribution.Failure f) {
+        g.writeStartObject();
+        JsonOutput.nullable(g, "policy-domain", Sums.orNull(f.domain()));
+        g.writeStringProperty("result-type", f.resultType());
+        JsonOutput.nullable(g, "mx-host", Sums.orNull(f.mxHost()));
+        g.writeNumberProperty("failed-sessions", f.failed());
+        g.writeStringProperty("severity", severityName(f.severity()));
+        g.writeStringProperty("title", f.title());
+        g.writeStringProperty("action", f.action());
         g.writeEndObject();
     }
 
@@ -148,8 +142,7 @@ final class StateJson {
                 throw reader.fromJackson(e);
             }
         } catch (JacksonIOException e) {
-            IOException io = e.getCause();
-            throw io != null ? io : new IOException(e.getMessage(), e);
+            throw JsonOutput.streamFailure(e);
         }
     }
 
