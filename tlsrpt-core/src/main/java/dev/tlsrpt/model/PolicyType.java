@@ -15,7 +15,7 @@ public enum PolicyType {
     /** A value RFC 8460 does not define; {@link Policy#policyTypeName()} keeps what was sent. */
     UNKNOWN("");
 
-    private static final WireNames<PolicyType> WIRE_NAMES = new WireNames<>(values(), UNKNOWN, PolicyType::wireName);
+    private static final WireNames<PolicyType> WIRE_NAMES = WireNames.of(values(), UNKNOWN, PolicyType::wireName);
 
     private final String wireName;
 

