@@ -56,6 +56,17 @@ class HelpersTest {
     }
 
     @Test
+    void jsonOutputCutShortIsLeftUnfinishedAndTheWriterOpen() {
+        StringWriter out = new StringWriter();
+        try (var g = JsonOut.generator(out)) {
+            g.writeStartObject();
+            g.writeArrayPropertyStart("reports");
+        }
+        out.write("|");
+        assertThat(out.toString()).isEqualTo("{\n  \"reports\" : [|");
+    }
+
+    @Test
     void textFormatsCountsAndShares() {
         assertThat(Text.count(4824)).isEqualTo("4,824");
         assertThat(Text.failedPercent(3, 4821)).isEqualTo("0.06%");
