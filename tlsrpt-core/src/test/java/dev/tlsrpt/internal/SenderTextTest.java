@@ -37,6 +37,16 @@ class SenderTextTest {
     }
 
     @Test
+    void cutKeepsAShortValueAndBoundsALongOneWithoutSplittingASurrogatePair() {
+        String value = "mx.example.com";
+        assertThat(SenderText.cut(value, 14)).isSameAs(value);
+        assertThat(SenderText.cut("abcdef", 4)).isEqualTo("abcd…");
+        assertThat(SenderText.cut("ab\ud83d\ude00cd", 3)).isEqualTo("ab…");
+        assertThat(SenderText.cut("ab\ud83d\ude00cd", 4)).isEqualTo("ab\ud83d\ude00…");
+        assertThat(SenderText.cut("a\u001bbc", 2)).as("raw: neutralised afterwards").isEqualTo("a\u001b…");
+    }
+
+    @Test
     void anExcerptIsCutAtTheLimitAndSaysSo() {
         assertThat(SenderText.excerpt("abcdef", 6)).isEqualTo("abcdef");
         assertThat(SenderText.excerpt("abcdefg", 6)).isEqualTo("abcdef…");
