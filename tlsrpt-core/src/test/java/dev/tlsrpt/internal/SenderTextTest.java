@@ -110,6 +110,16 @@ class SenderTextTest {
     }
 
     @Test
+    void aPlaceNamesThePointerOrTheDocumentThenLineAndColumn() {
+        assertThat(Locations.at("/policies/0", 3, 5)).isEqualTo("/policies/0 (line 3, column 5)");
+        assertThat(Locations.at("", -1, -1)).isEqualTo("(document)");
+        assertThat(Locations.problem("/report-id", "expected a string", 2, 16))
+                .isEqualTo("/report-id: expected a string (line 2, column 16)");
+        assertThat(Locations.problem("", "the input is empty", 1, -1))
+                .isEqualTo("(document): the input is empty (line 1)");
+    }
+
+    @Test
     void aShellWordIsTheTextWhenNothingInItIsShellSyntaxElseSingleQuoted() {
         assertThat(SenderText.shellWord("mx1.example.com")).isEqualTo("mx1.example.com");
         assertThat(SenderText.shellWord("2001:db8::25")).isEqualTo("2001:db8::25");
