@@ -93,16 +93,9 @@ final class Texts {
         return SenderText.excerpt(s, max);
     }
 
-    /**
-     * The text as it is when it has at most {@code max} characters, else its first {@code max} characters
-     * (a surrogate pair kept whole) and {@code …}: for values repeated in every finding of a policy.
-     */
+    /** A value repeated in every finding of a policy, bounded by {@link SenderText#cut}. */
     static String cut(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end) + "…";
+        return SenderText.cut(s, max);
     }
 
     /** {@link #excerpt(String)} in double quotes. */
