@@ -32,7 +32,6 @@ public record Deviation(DeviationKind kind, String pointer, int line, int column
 
     @Override
     public String toString() {
-        return kind + " at " + (pointer.isEmpty() ? "(document)" : pointer)
-                + Locations.suffix(line, column) + ": " + message;
+        return kind + " at " + Locations.at(pointer, line, column) + ": " + message;
     }
 }

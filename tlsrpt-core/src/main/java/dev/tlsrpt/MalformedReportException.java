@@ -37,7 +37,7 @@ public sealed class MalformedReportException extends TlsRptException permits Lim
      */
     public MalformedReportException(String problem, String pointer, int line, int column,
             @Nullable DeviationKind deviationKind, @Nullable Throwable cause) {
-        super(format(problem, pointer, line, column), cause);
+        super(Locations.problem(pointer, problem, line, column), cause);
         this.problem = Objects.requireNonNull(problem, "problem");
         this.pointer = Objects.requireNonNull(pointer, "pointer");
         this.line = line;
@@ -55,12 +55,6 @@ public sealed class MalformedReportException extends TlsRptException permits Lim
      */
     public MalformedReportException(String problem, String pointer, int line, int column) {
         this(problem, pointer, line, column, null, null);
-    }
-
-    private static String format(String problem, String pointer, int line, int column) {
-        String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = Locations.suffix(line, column);
-        return where + ": " + problem + at;
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
@@ -7,21 +9,18 @@ import dev.tlsrpt.diagnose.Diagnosis;
 import dev.tlsrpt.diagnose.Finding;
 import dev.tlsrpt.diagnose.Severity;
 import dev.tlsrpt.diagnose.TextStyle;
+import dev.tlsrpt.internal.SenderText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.TypeConversionException;
 import tools.jackson.core.JsonGenerator;
 
 /**
@@ -61,39 +60,10 @@ final class DiagnoseCommand implements Callable<Integer> {
         /** RFC 4180 CSV, one row per finding, with a header row. */
         CSV;
 
-        /** The lower-case names for {@code --format} and shell completion. */
-        static final class Names implements Iterable<String> {
-            @Override
-            public Iterator<String> iterator() {
-                return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
-            }
-        }
-
-        /**
-         * The format a {@code --format} value names, in any case.
-         *
-         * @param value the value
-         * @return the format, or null when the value names none
-         */
-        static @Nullable Format of(String value) {
-            for (Format f : values()) {
-                if (f.name().equalsIgnoreCase(value)) {
-                    return f;
-                }
-            }
-            return null;
-        }
-
-        /** Reads {@code --format}, in any case. */
-        static final class Converter implements ITypeConverter<Format> {
-            @Override
-            public Format convert(String value) {
-                Format f = of(value);
-                if (f == null) {
-                    throw new TypeConversionException("expected one of " + String.join(", ", new Names())
-                            + " but was '" + value + "'");
-                }
-                return f;
+        /** {@code --format}: read in any case, listed in lower case. */
+        static final class Values extends LowerCaseEnum<Format> {
+            Values() {
+                super(Format.class);
             }
         }
     }
@@ -116,7 +86,7 @@ final class DiagnoseCommand implements Callable<Integer> {
     private @Nullable TlsRptCommand parent;
 
     @Option(names = {FORMAT_SHORT, FORMAT}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = Format.Converter.class, completionCandidates = Format.Names.class,
+            converter = Format.Values.class, completionCandidates = Format.Values.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private Format format = Format.TEXT;
 
@@ -127,15 +97,15 @@ final class DiagnoseCommand implements Callable<Integer> {
             + " first and last seen, reporters, ongoing or resolved) instead of one block per report.")
     private boolean group;
 
-    @Option(names = MIN_SEVERITY, paramLabel = "SEVERITY", converter = SeverityOption.Converter.class,
-            completionCandidates = SeverityOption.Names.class,
+    @Option(names = MIN_SEVERITY, paramLabel = "SEVERITY", converter = SeverityOption.Values.class,
+            completionCandidates = SeverityOption.Values.class,
             description = "Show only the findings at or above this severity (${COMPLETION-CANDIDATES});"
                     + " a report without any is left out. Default: all.")
     private @Nullable Severity minSeverity;
 
     // its own parameter label: picocli's bash completion names its list of values after the label
     @Option(names = FAIL_ON, paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
-            converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
+            converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
             description = "Exit with 1 when a finding is at or above this severity (${COMPLETION-CANDIDATES};"
                     + " default: ${DEFAULT-VALUE}); with --group, an ongoing finding. Independent of --min-severity.")
     private FailOn failOn = FailOn.WARNING;
@@ -205,7 +175,7 @@ final class DiagnoseCommand implements Callable<Integer> {
                         out.println();
                     }
                     first[0] = false;
-                    out.println(style.bold("==> " + Text.safe(name) + " <=="));
+                    out.println(style.bold("==> " + neutralise(name) + " <=="));
                     out.print(d.toText(style.enabled() ? TextStyle.ANSI : TextStyle.PLAIN));
                     out.flush();
                 }, env.err(), skipped);
@@ -224,9 +194,9 @@ final class DiagnoseCommand implements Callable<Integer> {
                         return;
                     }
                     // every row repeats the report's columns: each is made once, and cut to an excerpt
-                    List<String> report = List.of(Text.safe(name),
-                            Text.safe(Text.cut(d.organizationName(), MAX_REPEATED)),
-                            text(d.reportId() == null ? null : Text.cut(d.reportId(), MAX_REPEATED)));
+                    List<String> report = List.of(neutralise(name),
+                            neutralise(SenderText.cut(d.organizationName(), MAX_REPEATED)),
+                            text(d.reportId() == null ? null : SenderText.cut(d.reportId(), MAX_REPEATED)));
                     for (Finding f : d.findings()) {
                         out.print(Csv.row(csvRow(report, f)));
                     }
@@ -303,12 +273,12 @@ final class DiagnoseCommand implements Callable<Integer> {
                 f.kind().wireName(), text(f.resultTypeName()), text(f.policyTypeName()),
                 text(f.policyDomain()), f.stsMode() == null ? "" : f.stsMode().wireName(), text(f.mxHost()),
                 Long.toString(f.failedSessions()), Long.toString(f.policySessions()),
-                String.format(Locale.ROOT, "%.6f", f.share()), Text.safe(f.title()), Text.safe(f.action()),
+                String.format(Locale.ROOT, "%.6f", f.share()), neutralise(f.title()), neutralise(f.action()),
                 f.reference(), text(f.pointer()));
     }
 
     private static String text(@Nullable String s) {
-        return s == null ? "" : Text.safe(s);
+        return s == null ? "" : neutralise(s);
     }
 
     private static int json(List<Input> inputs, ParseOptions options, PrintWriter out, PrintWriter err,

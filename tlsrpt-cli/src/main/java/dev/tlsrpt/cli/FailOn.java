@@ -1,12 +1,11 @@
 package dev.tlsrpt.cli;
 
+import dev.tlsrpt.analysis.AggregateFinding;
+import dev.tlsrpt.analysis.AggregateSummary;
+import dev.tlsrpt.analysis.DomainSummary;
+import dev.tlsrpt.analysis.FindingStatus;
 import dev.tlsrpt.diagnose.Severity;
-import java.util.Arrays;
-import java.util.Iterator;
-import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * The {@code --fail-on} threshold: the exit code is 1 when a finding is at or above it ({@code critical},
@@ -41,39 +40,27 @@ enum FailOn {
         return threshold != null && SeverityOption.atOrAbove(severity, threshold);
     }
 
-    /** The lower-case names for shell completion and {@code --help}. */
-    static final class Names implements Iterable<String> {
-        @Override
-        public Iterator<String> iterator() {
-            return Arrays.stream(values()).map(f -> f.name().toLowerCase(Locale.ROOT)).iterator();
-        }
-    }
-
     /**
-     * The threshold a {@code --fail-on} value names, in any case.
+     * Whether an ongoing finding of a summary makes the exit code 1.
      *
-     * @param value the value
-     * @return the threshold, or null when the value names none
+     * @param summary the summary
+     * @return true when an ongoing finding is at or above the threshold
      */
-    static @Nullable FailOn of(String value) {
-        for (FailOn f : values()) {
-            if (f.name().equalsIgnoreCase(value.trim())) {
-                return f;
+    boolean failsOngoing(AggregateSummary summary) {
+        for (DomainSummary d : summary.domains()) {
+            for (AggregateFinding f : d.findings()) {
+                if (f.status() == FindingStatus.ONGOING && fails(f.severity())) {
+                    return true;
+                }
             }
         }
-        return null;
+        return false;
     }
 
-    /** Reads {@code --fail-on}, in any case. */
-    static final class Converter implements ITypeConverter<FailOn> {
-        @Override
-        public FailOn convert(String value) {
-            FailOn f = of(value);
-            if (f == null) {
-                throw new TypeConversionException("expected one of " + String.join(", ", new Names())
-                        + " but was '" + value + "'");
-            }
-            return f;
+    /** {@code --fail-on}: read in any case, listed in lower case for shell completion and {@code --help}. */
+    static final class Values extends LowerCaseEnum<FailOn> {
+        Values() {
+            super(FailOn.class);
         }
     }
 }

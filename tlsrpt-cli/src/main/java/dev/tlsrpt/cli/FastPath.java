@@ -128,21 +128,21 @@ final class FastPath {
             }
             switch (option) {
                 case DiagnoseCommand.FORMAT -> {
-                    DiagnoseCommand.Format f = DiagnoseCommand.Format.of(value);
+                    DiagnoseCommand.Format f = LowerCaseEnum.of(DiagnoseCommand.Format.class, value);
                     if (f == null) {
                         return null;
                     }
                     p.format = f;
                 }
                 case DiagnoseCommand.MIN_SEVERITY -> {
-                    Severity s = SeverityOption.of(value);
+                    Severity s = LowerCaseEnum.of(Severity.class, value);
                     if (s == null) {
                         return null;
                     }
                     p.minSeverity = s;
                 }
                 default -> {
-                    FailOn f = FailOn.of(value);
+                    FailOn f = LowerCaseEnum.of(FailOn.class, value);
                     if (f == null) {
                         return null;
                     }

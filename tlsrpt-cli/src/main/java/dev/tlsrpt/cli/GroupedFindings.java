@@ -1,20 +1,21 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.analysis.AggregateFinding;
 import dev.tlsrpt.analysis.AggregateLimitException;
 import dev.tlsrpt.analysis.AggregateSummary;
 import dev.tlsrpt.analysis.DomainSummary;
-import dev.tlsrpt.analysis.FindingStatus;
 import dev.tlsrpt.analysis.ReportAggregate;
 import dev.tlsrpt.analysis.ReporterSummary;
 import dev.tlsrpt.diagnose.Severity;
+import dev.tlsrpt.internal.SenderText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code tlsrpt diagnose --group}: every report added to one {@link ReportAggregate} (duplicates dropped),
@@ -22,8 +23,15 @@ import tools.jackson.core.JsonGenerator;
  * the JSON of {@link AggregateSummary#toJson(List, List)} (the same contract as {@code tlsrpt summary}), or
  * CSV with one row per problem. {@code --min-severity} leaves out the problems below it; {@code --fail-on}
  * counts the ongoing problems only.
+ *
+ * @param env the environment
+ * @param style the colours of standard output
+ * @param format {@code --format}
+ * @param minSeverity {@code --min-severity}, or null for all
+ * @param failOn {@code --fail-on}
  */
-final class GroupedFindings {
+record GroupedFindings(CliEnvironment env, Style style, DiagnoseCommand.Format format, @Nullable Severity minSeverity,
+        FailOn failOn) {
 
     /** The CSV columns: one row per problem. */
     static final List<String> CSV_HEADER = List.of("policy-domain", "severity", "status", "result-type", "mx-host",
@@ -31,21 +39,6 @@ final class GroupedFindings {
 
     private static final int WIDTH = 100;
     private static final String INDENT = "    ";
-
-    private final CliEnvironment env;
-    private final Style style;
-    private final DiagnoseCommand.Format format;
-    private final @Nullable Severity minSeverity;
-    private final FailOn failOn;
-
-    GroupedFindings(CliEnvironment env, Style style, DiagnoseCommand.Format format, @Nullable Severity minSeverity,
-            FailOn failOn) {
-        this.env = env;
-        this.style = style;
-        this.format = format;
-        this.minSeverity = minSeverity;
-        this.failOn = failOn;
-    }
 
     /**
      * Reads every input into one aggregate and prints its problems.
@@ -84,22 +77,10 @@ final class GroupedFindings {
 
         AggregateSummary all = aggregate.summary();
         AggregateSummary summary = shown(all);
-        boolean fails = false;
-        for (DomainSummary d : all.domains()) {
-            for (AggregateFinding f : d.findings()) {
-                fails |= f.status() == FindingStatus.ONGOING && failOn.fails(f.severity());
-            }
-        }
         PrintWriter out = env.out();
         switch (format) {
             case TEXT -> text(out, summary, all);
-            case JSON -> {
-                // copied through the CLI's generator, which escapes what a terminal would act on (Text.isEscaped)
-                try (JsonGenerator g = JsonOut.generator(out)) {
-                    JsonOut.copy(g, summary.toJson(unreadable, skipped.names()));
-                }
-                out.println();
-            }
+            case JSON -> JsonOut.print(out, summary.toJson(unreadable, skipped.names()));
             case CSV -> csv(out, summary);
             default -> throw new IllegalStateException("format " + format);
         }
@@ -108,7 +89,7 @@ final class GroupedFindings {
         if (!unreadable.isEmpty()) {
             return ExitCodes.UNREADABLE;
         }
-        return fails ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return failOn.failsOngoing(all) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     /** The summary with only the problems at or above {@code --min-severity}. */
@@ -145,7 +126,7 @@ final class GroupedFindings {
             int hidden = all.domains().get(i).findings().size() - d.findings().size();
             out.println();
             long sessions = Text.sum(d.successfulSessions(), d.failedSessions());
-            String head = (d.policyDomain() == null ? "(no policy-domain)" : Text.safe(d.policyDomain())) + ": "
+            String head = (d.policyDomain() == null ? "(no policy-domain)" : neutralise(d.policyDomain())) + ": "
                     + Text.count(d.failedSessions()) + " of " + Text.count(sessions) + " sessions failed ("
                     + Text.failedPercent(d.failedSessions(), d.successfulSessions()) + ") in " + Text.count(d.reports())
                     + (d.reports() == 1 ? " report" : " reports");
@@ -164,7 +145,7 @@ final class GroupedFindings {
         if (!silent.isEmpty()) {
             out.println();
             for (ReporterSummary r : silent) {
-                out.println(style.yellow("Silent reporter") + ": " + Text.safe(r.organizationName()) + ", last report "
+                out.println(style.yellow("Silent reporter") + ": " + neutralise(r.organizationName()) + ", last report "
                         + r.lastReport() + " (nothing since, while others kept reporting until " + s.end() + ")");
             }
         }
@@ -173,20 +154,20 @@ final class GroupedFindings {
     private void finding(PrintWriter out, AggregateFinding f) {
         String tag = "[" + f.severity().name() + "]";
         String status = f.status().wireName();
-        List<String> title = wrap(tag + " " + status + ": " + Text.safe(f.title()), "  ", INDENT);
+        List<String> title = wrap(tag + " " + status + ": " + neutralise(f.title()), "  ", INDENT);
         title.set(0, title.get(0).replace(tag, colour(f.severity(), tag)));
         title.forEach(out::println);
-        String where = Text.safe(f.resultTypeName()) + (f.mxHost() == null ? "" : " on " + Text.safe(f.mxHost()));
+        String where = neutralise(f.resultTypeName()) + (f.mxHost() == null ? "" : " on " + neutralise(f.mxHost()));
         wrap(where + ": " + Text.count(f.failedSessions()) + " failed " + (f.failedSessions() == 1 ? "session" : "sessions")
                 + " in " + Text.count(f.reports()) + (f.reports() == 1 ? " report" : " reports") + ", first seen "
                 + f.firstSeen() + ", last seen " + f.lastSeen(), INDENT, INDENT + "  ").forEach(out::println);
-        List<String> reporters = f.reporters().stream().map(Text::safe).toList();
+        List<String> reporters = f.reporters().stream().map(SenderText::neutralise).toList();
         wrap("Reporters: " + String.join(", ", reporters), INDENT, INDENT + "  ").forEach(out::println);
         String note = f.note();
         if (note != null) {
-            wrap("Note: " + Text.safe(note), INDENT, INDENT + "  ").forEach(out::println);
+            wrap("Note: " + neutralise(note), INDENT, INDENT + "  ").forEach(out::println);
         }
-        wrap("Action: " + Text.safe(f.action()), INDENT, INDENT + "  ").forEach(out::println);
+        wrap("Action: " + neutralise(f.action()), INDENT, INDENT + "  ").forEach(out::println);
     }
 
     private String colour(Severity severity, String text) {
@@ -202,12 +183,12 @@ final class GroupedFindings {
         out.print(Csv.row(CSV_HEADER));
         for (DomainSummary d : s.domains()) {
             for (AggregateFinding f : d.findings()) {
-                out.print(Csv.row(List.of(d.policyDomain() == null ? "" : Text.safe(d.policyDomain()),
-                        f.severity().wireName(), f.status().wireName(), Text.safe(f.resultTypeName()),
-                        f.mxHost() == null ? "" : Text.safe(f.mxHost()), Long.toString(f.failedSessions()),
-                        Long.toString(f.reports()), Text.safe(String.join("; ", f.reporters())),
+                out.print(Csv.row(List.of(d.policyDomain() == null ? "" : neutralise(d.policyDomain()),
+                        f.severity().wireName(), f.status().wireName(), neutralise(f.resultTypeName()),
+                        f.mxHost() == null ? "" : neutralise(f.mxHost()), Long.toString(f.failedSessions()),
+                        Long.toString(f.reports()), neutralise(String.join("; ", f.reporters())),
                         f.firstSeen().toString(), f.lastSeen().toString(), Boolean.toString(f.singleReporter()),
-                        Text.safe(f.title()), Text.safe(f.action()))));
+                        neutralise(f.title()), neutralise(f.action()))));
             }
         }
     }

@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.MalformedReportException;
 import java.io.FileInputStream;
 import java.io.FilterInputStream;
@@ -230,7 +232,7 @@ final class Inputs {
      */
     static String describe(Exception e) {
         if (e instanceof MalformedReportException m) {
-            return Text.safe(m.getMessage());
+            return neutralise(m.getMessage());
         }
         if (e instanceof UncheckedIOException u) {
             return describe(u.getCause());
@@ -242,10 +244,10 @@ final class Inputs {
             return "permission denied";
         }
         if (e instanceof FileSystemException f && f.getReason() != null) {
-            return Text.safe(f.getReason());
+            return neutralise(f.getReason());
         }
         String message = e.getMessage();
-        return Text.safe(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
+        return neutralise(message == null || message.isBlank() ? e.getClass().getSimpleName() : message);
     }
 
     /**

@@ -2,82 +2,52 @@ package dev.tlsrpt.cli;
 
 import dev.tlsrpt.Deviation;
 import dev.tlsrpt.MalformedReportException;
+import dev.tlsrpt.internal.JsonOutput;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.util.List;
-import java.util.Locale;
-import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.PrettyPrinter;
-import tools.jackson.core.SerializableString;
-import tools.jackson.core.StreamWriteFeature;
-import tools.jackson.core.io.CharacterEscapes;
-import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultPrettyPrinter;
 
 /**
- * JSON output of the commands, pretty-printed, written with Jackson's streaming generator. Besides JSON's
- * own escapes, every character {@link Text#isEscaped} is written as {@code \}{@code uXXXX}, so that the
- * JSON of a hostile report can be printed on a terminal too.
+ * JSON output of the commands, pretty-printed through core's terminal-safe generator
+ * ({@link JsonOutput#terminalSafe}): besides JSON's own escapes, every character
+ * {@link dev.tlsrpt.internal.SenderText#isEscaped} is written as {@code \}{@code uXXXX}, so that the JSON of a
+ * hostile report can be printed on a terminal too. The command uses core's internal package, as tlsrpt-schema
+ * and tlsrpt-mail do: it runs on the class path (no module descriptor, one jar with core inside), so no
+ * qualified export is needed, and it is built and shipped with the very core it uses.
  */
 final class JsonOut {
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .characterEscapes(new TerminalSafeEscapes())
-            .build();
-
-    /** JSON's escapes plus {@link Text#isEscaped}; surrogates are left to the generator, which keeps pairs. */
-    static final class TerminalSafeEscapes extends CharacterEscapes {
-        private static final long serialVersionUID = 1L;
-
-        private final int[] ascii;
-
-        TerminalSafeEscapes() {
-            int[] codes = CharacterEscapes.standardAsciiEscapesForJSON();
-            codes[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
-            this.ascii = codes;
-        }
-
-        @Override
-        public int[] getEscapeCodesForAscii() {
-            return ascii.clone();
-        }
-
-        @Override
-        public @Nullable SerializableString getEscapeSequence(int ch) {
-            if (Character.isSurrogate((char) ch) || !Text.isEscaped(ch)) {
-                return null;
-            }
-            return new SerializedString(String.format(Locale.ROOT, "\\u%04X", ch));
-        }
-    }
+    /** Reads the library's own JSON back, for {@link #copy}. */
+    private static final JsonFactory READER = JsonFactory.builder().build();
 
     private JsonOut() {
     }
 
     /**
-     * A pretty-printing generator that leaves {@code out} open when closed.
+     * A pretty-printing, terminal-safe generator that leaves {@code out} open when closed.
      *
      * @param out where to write
      * @return the generator
      */
     static JsonGenerator generator(Writer out) {
-        ObjectWriteContext pretty = new ObjectWriteContext.Base() {
-            @Override
-            public PrettyPrinter getPrettyPrinter() {
-                return new DefaultPrettyPrinter();
-            }
+        return JsonOutput.terminalSafe(out);
+    }
 
-            @Override
-            public boolean hasPrettyPrinter() {
-                return true;
-            }
-        };
-        return FACTORY.createGenerator(pretty, out);
+    /**
+     * Prints a JSON document of the library through {@link #generator} ({@link #copy}) and ends the line.
+     *
+     * @param out standard output
+     * @param json the document
+     */
+    static void print(PrintWriter out, String json) {
+        try (JsonGenerator g = generator(out)) {
+            copy(g, json);
+        }
+        out.println();
     }
 
     /**
@@ -88,7 +58,7 @@ final class JsonOut {
      * @param json the document
      */
     static void copy(JsonGenerator g, String json) {
-        try (JsonParser p = FACTORY.createParser(ObjectReadContext.empty(), json)) {
+        try (JsonParser p = READER.createParser(ObjectReadContext.empty(), json)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 switch (t) {
                     case START_OBJECT -> g.writeStartObject();

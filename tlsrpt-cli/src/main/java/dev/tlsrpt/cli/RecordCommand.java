@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.TlsRpt;
 import dev.tlsrpt.record.MalformedRecordException;
@@ -11,7 +13,6 @@ import dev.tlsrpt.record.TlsRptRecord;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,11 +57,10 @@ final class RecordCommand implements Callable<Integer> {
         /** One JSON object (see {@link RecordCommand}). */
         JSON;
 
-        /** The lower-case names for {@code --format} and shell completion. */
-        static final class Names implements Iterable<String> {
-            @Override
-            public Iterator<String> iterator() {
-                return List.of("text", "json").iterator();
+        /** {@code --format}: listed in lower case. */
+        static final class Values extends LowerCaseEnum<Format> {
+            Values() {
+                super(Format.class);
             }
         }
     }
@@ -73,7 +73,7 @@ final class RecordCommand implements Callable<Integer> {
     private boolean strict;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            completionCandidates = Format.Names.class,
+            completionCandidates = Format.Values.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). JSON: {\"record\","
                     + " \"valid\", \"tags\": {\"v\": {\"value\"}, \"rua\": {\"value\": [...]}}, \"rua\","
                     + " \"extensions\", \"warnings\", \"errors\", \"error\", \"problems\", \"txt-records\"}.")
@@ -116,8 +116,8 @@ final class RecordCommand implements Callable<Integer> {
 
     /** What a domain name given instead of a record is told: where the record lives and how to fetch it. */
     static String wherever(String given, String domain) {
-        String name = Text.safe(TxtInput.PREFIX + domain);
-        return Text.safe(given) + " is a domain name, not a TLSRPT record.\nThe record of " + Text.safe(domain)
+        String name = neutralise(TxtInput.PREFIX + domain);
+        return neutralise(given) + " is a domain name, not a TLSRPT record.\nThe record of " + neutralise(domain)
                 + " is the TXT record at " + name + " (RFC 8460 section 3); tlsrpt makes no DNS look-up."
                 + " Fetch it, and check it, with:\n  dig +short TXT " + name + "\n  tlsrpt record \"$(dig +short TXT "
                 + name + ")\"";
@@ -168,24 +168,24 @@ final class RecordCommand implements Callable<Integer> {
             @Nullable Checked checked) {
         if (selection != null) {
             for (String r : records) {
-                out.println("txt:    " + Text.safe(r));
+                out.println("txt:    " + neutralise(r));
             }
             out.println((selection.outcome() == RecordSelection.Outcome.ONE ? style.bold("selected") : style.red("no record"))
-                    + ": " + Text.safe(selection.explanation()));
+                    + ": " + neutralise(selection.explanation()));
             if (checked == null) {
                 return;
             }
         }
         Checked c = Objects.requireNonNull(checked, "checked");
         String txt = c.txt();
-        out.println("record: " + Text.safe(txt));
+        out.println("record: " + neutralise(txt));
         TlsRptRecord record = c.record();
         if (record != null) {
             for (URI uri : record.rua()) {
-                out.println("rua:    " + Text.safe(uri.toString()));
+                out.println("rua:    " + neutralise(uri.toString()));
             }
             for (Map.Entry<String, String> e : record.extensions().entrySet()) {
-                out.println("ext:    " + Text.safe(e.getKey()) + "=" + Text.safe(e.getValue()));
+                out.println("ext:    " + neutralise(e.getKey()) + "=" + neutralise(e.getValue()));
             }
         }
         for (Problem p : c.problems()) {
@@ -302,8 +302,8 @@ final class RecordCommand implements Callable<Integer> {
 
     /** Prints one problem: its column (1-based), kind and message, then the record with a caret under the spot. */
     private static void problem(PrintWriter out, Style style, String txt, int offset, String what, String message) {
-        out.println("column " + (offset + 1) + ": " + what + ": " + Text.safe(message));
-        String shown = Text.safe(txt);
+        out.println("column " + (offset + 1) + ": " + what + ": " + neutralise(message));
+        String shown = neutralise(txt);
         if (shown.length() == txt.length()) {
             out.println("  " + txt);
             out.println("  " + " ".repeat(Math.min(offset, txt.length())) + style.bold("^"));

@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ParseResult;
 import dev.tlsrpt.TlsRpt;
@@ -123,7 +125,7 @@ final class ReportRunner {
      * @param e why
      */
     static void unreadable(PrintWriter err, String name, Exception e) {
-        err.println("tlsrpt: " + Text.safe(name) + ": " + Inputs.describe(e));
+        err.println("tlsrpt: " + neutralise(name) + ": " + Inputs.describe(e));
         err.flush();
     }
 }

@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.mail.NoReportException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +96,7 @@ final class Skipped {
         StringBuilder line = new StringBuilder("tlsrpt: skipped ").append(names.size())
                 .append(names.size() == 1 ? " file" : " files").append(" found in directories that hold no TLS report: ");
         for (int i = 0; i < Math.min(LISTED, names.size()); i++) {
-            line.append(i == 0 ? "" : ", ").append(Text.safe(shown.get(i)));
+            line.append(i == 0 ? "" : ", ").append(neutralise(shown.get(i)));
         }
         if (names.size() > LISTED) {
             line.append(" and ").append(names.size() - LISTED).append(" more");

@@ -1,12 +1,12 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.TlsRptException;
-import dev.tlsrpt.analysis.AggregateFinding;
 import dev.tlsrpt.analysis.AggregateSummary;
 import dev.tlsrpt.analysis.DaySummary;
 import dev.tlsrpt.analysis.DomainSummary;
-import dev.tlsrpt.analysis.FindingStatus;
 import dev.tlsrpt.analysis.ReportAggregate;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -34,16 +33,15 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import tools.jackson.core.JsonGenerator;
 
 /**
  * {@code tlsrpt summary [FILE|DIR|-]...}: what many reports say together, through a
  * {@link ReportAggregate}: duplicates dropped and counted, per policy domain the sessions per UTC day, the
  * problems followed across reports and reporters, and the reporters, silent ones marked. As text, the JSON
  * of {@link AggregateSummary#toJson(List, List)}, the CSV of {@link AggregateSummary#toCsv()} (both with
- * sender text made terminal-safe: {@link Text#isEscaped} characters as {@code \}{@code uXXXX}) or one
- * self-contained HTML page ({@link SummaryHtml}). {@code --state FILE} resumes from a saved aggregate and saves
- * it again, so a daily job reads only the new reports. A report that cannot be read is named on standard error
+ * sender text made terminal-safe: the characters of {@link dev.tlsrpt.internal.SenderText#isEscaped} as
+ * {@code \}{@code uXXXX}) or one self-contained HTML page ({@link SummaryHtml}). {@code --state FILE} resumes
+ * from a saved aggregate and saves it again, so a daily job reads only the new reports. A report that cannot be read is named on standard error
  * and left out; a file found in a directory that holds no report is skipped (see {@link Skipped}).
  */
 @Command(name = "summary",
@@ -81,19 +79,10 @@ final class SummaryCommand implements Callable<Integer> {
         /** One self-contained HTML page with charts ({@link SummaryHtml}). */
         HTML;
 
-        /** The lower-case names for {@code --format} and shell completion. */
-        static final class Names implements Iterable<String> {
-            @Override
-            public Iterator<String> iterator() {
-                return LowerCaseEnum.names(Format.class).iterator();
-            }
-        }
-
-        /** Reads {@code --format}, in any case. */
-        static final class Converter implements ITypeConverter<Format> {
-            @Override
-            public Format convert(String value) {
-                return LowerCaseEnum.convert(Format.class, value);
+        /** {@code --format}: read in any case, listed in lower case. */
+        static final class Values extends LowerCaseEnum<Format> {
+            Values() {
+                super(Format.class);
             }
         }
     }
@@ -105,7 +94,7 @@ final class SummaryCommand implements Callable<Integer> {
             try {
                 return LocalDate.parse(value);
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("expected a date YYYY-MM-DD but was '" + Text.safe(value) + "'");
+                throw new TypeConversionException("expected a date YYYY-MM-DD but was '" + neutralise(value) + "'");
             }
         }
     }
@@ -117,7 +106,7 @@ final class SummaryCommand implements Callable<Integer> {
     private @Nullable CommandSpec spec;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "text",
-            converter = Format.Converter.class, completionCandidates = Format.Names.class,
+            converter = Format.Values.class, completionCandidates = Format.Values.class,
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}). html is one"
                     + " self-contained page (inline CSS and SVG charts, nothing loaded from anywhere).")
     private Format format = Format.TEXT;
@@ -138,7 +127,7 @@ final class SummaryCommand implements Callable<Integer> {
     private @Nullable Path state;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = FailOn.DEFAULT,
-            converter = FailOn.Converter.class, completionCandidates = FailOn.Names.class,
+            converter = FailOn.Values.class, completionCandidates = FailOn.Values.class,
             description = "Exit with 1 when an ongoing finding of the period is at least this severe:"
                     + " ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     private FailOn failOn = FailOn.WARNING;
@@ -163,7 +152,7 @@ final class SummaryCommand implements Callable<Integer> {
         try {
             aggregate = state != null && Files.exists(state) ? ReportAggregate.load(state) : ReportAggregate.create();
         } catch (IOException | TlsRptException e) {
-            err.println("tlsrpt: " + Text.safe(String.valueOf(state)) + ": not loaded, nothing read or saved: "
+            err.println("tlsrpt: " + neutralise(String.valueOf(state)) + ": not loaded, nothing read or saved: "
                     + Inputs.describe(e));
             err.flush();
             return ExitCodes.UNREADABLE;
@@ -177,7 +166,7 @@ final class SummaryCommand implements Callable<Integer> {
             try {
                 aggregate.save(state);
             } catch (IOException | RuntimeException e) {
-                err.println("tlsrpt: " + Text.safe(state.toString()) + ": the state could not be saved: "
+                err.println("tlsrpt: " + neutralise(state.toString()) + ": the state could not be saved: "
                         + Inputs.describe(e));
                 err.flush();
                 stateFailed = true;
@@ -188,13 +177,7 @@ final class SummaryCommand implements Callable<Integer> {
         PrintWriter out = env.out();
         switch (format) {
             case TEXT -> SummaryText.print(out, root.style(), summary, unreadable.size());
-            case JSON -> {
-                // copied through the CLI's generator, which escapes what a terminal would act on (Text.isEscaped)
-                try (JsonGenerator g = JsonOut.generator(out)) {
-                    JsonOut.copy(g, summary.toJson(unreadable, skipped.names()));
-                }
-                out.println();
-            }
+            case JSON -> JsonOut.print(out, summary.toJson(unreadable, skipped.names()));
             case CSV -> out.print(csv(summary));
             case HTML -> out.print(SummaryHtml.render(summary, unreadable, skipped.names()));
             default -> throw new IllegalStateException("format " + format);
@@ -204,7 +187,7 @@ final class SummaryCommand implements Callable<Integer> {
         if (!unreadable.isEmpty() || stateFailed) {
             return ExitCodes.UNREADABLE;
         }
-        return failing(summary, failOn) ? ExitCodes.FINDINGS : ExitCodes.OK;
+        return failOn.failsOngoing(summary) ? ExitCodes.FINDINGS : ExitCodes.OK;
     }
 
     /**
@@ -233,7 +216,7 @@ final class SummaryCommand implements Callable<Integer> {
                 if (!skipped.skipsFailure(input, e)) {
                     progress.finish();
                     ReportRunner.unreadable(env.err(), input.name(), e);
-                    unreadable.add(Text.safe(input.name()) + ": " + Inputs.describe(e));
+                    unreadable.add(neutralise(input.name()) + ": " + Inputs.describe(e));
                 }
             }
             progress.step();
@@ -244,7 +227,8 @@ final class SummaryCommand implements Callable<Integer> {
 
     /**
      * The CSV of {@link AggregateSummary#toCsv()} (its columns, order and share), with the domain cells through
-     * {@link Text#safe(String)}: one row per policy domain and day, by date, then domain.
+     * {@link dev.tlsrpt.internal.SenderText#neutralise(String)}: one row per policy domain and day, by date,
+     * then domain.
      *
      * @param summary the summary
      * @return the CSV text
@@ -255,7 +239,7 @@ final class SummaryCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         for (DomainSummary d : summary.domains()) {
             for (DaySummary day : d.days()) {
-                rows.add(new Row(day, d.policyDomain() == null ? "" : Text.safe(d.policyDomain())));
+                rows.add(new Row(day, d.policyDomain() == null ? "" : neutralise(d.policyDomain())));
             }
         }
         // the domains come sorted: a stable sort by date keeps that order within a day
@@ -271,23 +255,5 @@ final class SummaryCommand implements Callable<Integer> {
                     Long.toString(failed), share)));
         }
         return b.toString();
-    }
-
-    /**
-     * Whether an ongoing finding of the summary is at least as severe as {@code --fail-on} asks.
-     *
-     * @param summary the summary
-     * @param failOn the option
-     * @return true when the exit code is {@link ExitCodes#FINDINGS}
-     */
-    static boolean failing(AggregateSummary summary, FailOn failOn) {
-        for (DomainSummary d : summary.domains()) {
-            for (AggregateFinding f : d.findings()) {
-                if (f.status() == FindingStatus.ONGOING && failOn.fails(f.severity())) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

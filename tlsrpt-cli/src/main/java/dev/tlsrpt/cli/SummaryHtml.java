@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.analysis.AggregateFinding;
 import dev.tlsrpt.analysis.AggregateSummary;
 import dev.tlsrpt.analysis.DaySummary;
@@ -31,9 +33,9 @@ import org.jspecify.annotations.Nullable;
  * the failed sessions by result type and by MX host; the problems (severity, status, first and last seen,
  * reporters, what to do); the domain's reporters with the silent ones marked; and every day as a table. Then
  * every reporter. Every string that comes from a report goes through {@link #escape(String)}: the characters
- * of {@link Text#isEscaped} (controls, format characters such as bidirectional overrides, line separators)
- * shown as {@code \}{@code uXXXX}, then {@code & < > " '} as entities, so
- * a sender's text is shown as text in element content and in (always double-quoted) attribute values.
+ * of {@link dev.tlsrpt.internal.SenderText#isEscaped} (controls, format characters such as bidirectional
+ * overrides, line separators) shown as {@code \}{@code uXXXX}, then {@code & < > " '} as entities, so a
+ * sender's text is shown as text in element content and in (always double-quoted) attribute values.
  * Deterministic: the same summary gives the same bytes (no time of generation).
  */
 final class SummaryHtml {
@@ -410,9 +412,16 @@ final class SummaryHtml {
 
     // ---------------------------------------------------------------- tables
 
+    /** When there are no rows, says so in their place ({@code text} is HTML) and returns true. */
+    private static boolean none(StringBuilder b, List<?> rows, String text) {
+        if (rows.isEmpty()) {
+            b.append("<p class=\"none\">").append(text).append("</p>\n");
+        }
+        return rows.isEmpty();
+    }
+
     private static void tallies(StringBuilder b, String cls, String heading, List<Tally> tallies, String none) {
-        if (tallies.isEmpty()) {
-            b.append("<p class=\"none\">").append(none).append("</p>\n");
+        if (none(b, tallies, none)) {
             return;
         }
         List<Tally> sorted = new ArrayList<>(tallies);
@@ -433,8 +442,7 @@ final class SummaryHtml {
     }
 
     private static void findings(StringBuilder b, List<AggregateFinding> findings) {
-        if (findings.isEmpty()) {
-            b.append("<p class=\"none\">No problems: no session failed.</p>\n");
+        if (none(b, findings, "No problems: no session failed.")) {
             return;
         }
         b.append("<table class=\"findings\">\n<tr><th>Severity</th><th>Status</th><th>Problem</th>")
@@ -465,8 +473,7 @@ final class SummaryHtml {
     }
 
     private static void domainReporters(StringBuilder b, List<Tally> tallies, Map<String, ReporterSummary> all) {
-        if (tallies.isEmpty()) {
-            b.append("<p class=\"none\">none</p>\n");
+        if (none(b, tallies, "none")) {
             return;
         }
         b.append("<table class=\"domain-reporters\">\n<tr><th>Reporter</th><th class=\"n\">Reports</th>")
@@ -506,8 +513,8 @@ final class SummaryHtml {
 
     private static void allReporters(StringBuilder b, List<ReporterSummary> reporters) {
         b.append("<section class=\"reporters\">\n<h2>All reporters</h2>\n");
-        if (reporters.isEmpty()) {
-            b.append("<p class=\"none\">none</p>\n</section>\n");
+        if (none(b, reporters, "none")) {
+            b.append("</section>\n");
             return;
         }
         b.append("<table class=\"all-reporters\">\n<tr><th>Reporter</th><th class=\"n\">Reports</th>")
@@ -525,8 +532,8 @@ final class SummaryHtml {
 
     /**
      * Sender text made safe for HTML element content and double-quoted attribute values: the characters of
-     * {@link Text#isEscaped} as {@code \}{@code uXXXX} ({@link Text#safe(String)}), then
-     * {@code & < > " '} as character references.
+     * {@link dev.tlsrpt.internal.SenderText#isEscaped} as {@code \}{@code uXXXX}
+     * ({@link dev.tlsrpt.internal.SenderText#neutralise(String)}), then {@code & < > " '} as character references.
      *
      * @param s sender text
      * @return the escaped text
@@ -535,7 +542,7 @@ final class SummaryHtml {
         if (s == null) {
             return "";
         }
-        String safe = Text.safe(s);
+        String safe = neutralise(s);
         StringBuilder b = new StringBuilder(safe.length() + 16);
         for (int i = 0; i < safe.length(); i++) {
             char c = safe.charAt(i);

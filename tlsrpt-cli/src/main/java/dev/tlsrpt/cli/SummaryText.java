@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.analysis.AggregateFinding;
 import dev.tlsrpt.analysis.AggregateSummary;
 import dev.tlsrpt.analysis.DaySummary;
@@ -23,7 +25,8 @@ import org.jspecify.annotations.Nullable;
  * two compact rows of marks (sessions, failure share; one mark per UTC day, or per so many days that a row
  * stays {@value #MARKS} marks long), the failed sessions by result
  * type and MX host, the problems with their status and what to do, and the domain's reporters with the
- * silent ones marked; then every reporter. Sender text is printed through {@link Text#safe(String)}.
+ * silent ones marked; then every reporter. Sender text is printed through
+ * {@link dev.tlsrpt.internal.SenderText#neutralise(String)}.
  */
 final class SummaryText {
     /** Where long lines (titles, actions) wrap. */
@@ -178,7 +181,7 @@ final class SummaryText {
         StringBuilder b = new StringBuilder("  ").append(label);
         for (int i = 0; i < Math.min(LISTED, sorted.size()); i++) {
             Tally t = sorted.get(i);
-            b.append(i == 0 ? "" : ", ").append(t.name() == null ? "(none named)" : Text.safe(t.name())).append(' ')
+            b.append(i == 0 ? "" : ", ").append(t.name() == null ? "(none named)" : neutralise(t.name())).append(' ')
                     .append(Text.count(t.failedSessions()));
         }
         if (sorted.size() > LISTED) {
@@ -196,17 +199,17 @@ final class SummaryText {
         };
         String status = String.format(Locale.ROOT, "%-8s", f.status().wireName());
         status = f.status() == FindingStatus.RESOLVED ? style.green(status) : style.bold(status);
-        String where = f.mxHost() == null ? ", no MX host named" : " at " + Text.safe(f.mxHost());
-        out.println("    " + severity + " " + status + " " + Text.safe(f.resultTypeName()) + where + ": "
+        String where = f.mxHost() == null ? ", no MX host named" : " at " + neutralise(f.mxHost());
+        out.println("    " + severity + " " + status + " " + neutralise(f.resultTypeName()) + where + ": "
                 + plural(f.failedSessions(), "failed session") + " in " + plural(f.reports(), "report") + ", "
                 + (f.firstSeen().equals(f.lastSeen()) ? "on " + f.firstSeen() : f.firstSeen() + " to " + f.lastSeen()));
         String indent = "      ";
-        wrap(out, indent, Text.safe(f.title()));
-        wrap(out, indent, "Reported by: " + Text.safe(String.join(", ", f.reporters())));
-        wrap(out, indent, "Action: " + Text.safe(f.action()));
+        wrap(out, indent, neutralise(f.title()));
+        wrap(out, indent, "Reported by: " + neutralise(String.join(", ", f.reporters())));
+        wrap(out, indent, "Action: " + neutralise(f.action()));
         String note = f.note();
         if (note != null) {
-            wrap(out, indent, "Note: " + Text.safe(note));
+            wrap(out, indent, "Note: " + neutralise(note));
         }
     }
 
@@ -217,14 +220,14 @@ final class SummaryText {
         }
         int width = "Reporter".length();
         for (Tally t : tallies) {
-            width = Math.max(width, Text.safe(name(t)).length());
+            width = Math.max(width, neutralise(name(t)).length());
         }
         width = Math.min(width, 40);
         out.println("  " + style.bold(String.format(Locale.ROOT, "%-" + width + "s %8s %12s %10s %8s  %s",
                 "Reporter", "reports", "successful", "failed", "failed%", "last report")));
         for (Tally t : tallies) {
             ReporterSummary r = reporters.get(name(t));
-            String line = String.format(Locale.ROOT, "%-" + width + "s %8s %12s %10s %8s  %s", Text.safe(name(t)),
+            String line = String.format(Locale.ROOT, "%-" + width + "s %8s %12s %10s %8s  %s", neutralise(name(t)),
                     Text.count(t.reports()), Text.count(t.successfulSessions()), Text.count(t.failedSessions()),
                     Text.failedPercent(t.failedSessions(), t.successfulSessions()),
                     r == null ? "" : r.lastReport());
@@ -235,13 +238,13 @@ final class SummaryText {
     private static void allReporters(PrintWriter out, Style style, List<ReporterSummary> reporters) {
         int width = "Reporters".length();
         for (ReporterSummary r : reporters) {
-            width = Math.max(width, Text.safe(r.organizationName()).length());
+            width = Math.max(width, neutralise(r.organizationName()).length());
         }
         width = Math.min(width, 40);
         out.println(style.bold(String.format(Locale.ROOT, "%-" + width + "s %8s  %-13s %-13s", "Reporters", "reports",
                 "first report", "last report")).stripTrailing());
         for (ReporterSummary r : reporters) {
-            String line = String.format(Locale.ROOT, "%-" + width + "s %8s  %-13s %-13s", Text.safe(r.organizationName()),
+            String line = String.format(Locale.ROOT, "%-" + width + "s %8s  %-13s %-13s", neutralise(r.organizationName()),
                     Text.count(r.reports()), r.firstReport(), r.lastReport());
             out.println(r.silent() ? line + style.yellow("SILENT: nothing since " + r.lastReport()) : line.stripTrailing());
         }
@@ -271,7 +274,7 @@ final class SummaryText {
     }
 
     static String domainName(@Nullable String domain) {
-        return domain == null ? "(no policy-domain)" : Text.safe(domain);
+        return domain == null ? "(no policy-domain)" : neutralise(domain);
     }
 
     static String plural(long n, String noun) {

@@ -1,5 +1,7 @@
 package dev.tlsrpt.cli;
 
+import static dev.tlsrpt.internal.SenderText.neutralise;
+
 import dev.tlsrpt.Deviation;
 import dev.tlsrpt.LimitExceededException;
 import dev.tlsrpt.MalformedReportException;
@@ -93,11 +95,11 @@ final class ValidateCommand implements Callable<Integer> {
                 continue;
             }
             counts.reports++;
-            String name = Text.safe(input.name());
+            String name = neutralise(input.name());
             ValidationResult result = schema.validate(data);
             for (Violation v : result.violations()) {
                 out.println(name + ": " + where(v.pointer(), v.line(), v.column()) + ": " + style.red(v.keyword()) + ": "
-                        + Text.safe(v.message()));
+                        + neutralise(v.message()));
             }
             if (!result.isValid()) {
                 counts.invalid++;
@@ -141,19 +143,19 @@ final class ValidateCommand implements Callable<Integer> {
             }
             counts.reports++;
             counts.invalid++;
-            out.println(Text.safe(inputName) + ": " + where(e.pointer(), e.line(), e.column()) + ": "
-                    + style.red("invalid") + ": " + Text.safe(e.problem()));
+            out.println(neutralise(inputName) + ": " + where(e.pointer(), e.line(), e.column()) + ": "
+                    + style.red("invalid") + ": " + neutralise(e.problem()));
             return;
         }
         for (ReportRunner.Named report : reports) {
             counts.reports++;
-            String name = Text.safe(report.name());
+            String name = neutralise(report.name());
             List<Deviation> deviations = report.result().deviations();
             if (strict && !deviations.isEmpty()) {
                 counts.invalid++;
                 for (Deviation d : deviations) {
                     out.println(name + ": " + where(d.pointer(), d.line(), d.column()) + ": " + style.red(d.kind().name())
-                            + ": " + Text.safe(d.message()));
+                            + ": " + neutralise(d.message()));
                 }
             } else {
                 for (Deviation d : deviations) {
@@ -165,7 +167,7 @@ final class ValidateCommand implements Callable<Integer> {
 
     private static void deviation(PrintWriter out, Style style, String name, Deviation d) {
         out.println(name + ": " + where(d.pointer(), d.line(), d.column()) + ": "
-                + style.yellow("deviation " + d.kind().name()) + ": " + Text.safe(d.message()));
+                + style.yellow("deviation " + d.kind().name()) + ": " + neutralise(d.message()));
     }
 
     private static List<Deviation> deviations(byte[] data) {
@@ -178,7 +180,7 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     static String where(String pointer, int line, int column) {
-        return (pointer.isEmpty() ? "(document)" : Text.safe(pointer)) + " (" + (line < 0 ? "?" : line) + ":"
+        return (pointer.isEmpty() ? "(document)" : neutralise(pointer)) + " (" + (line < 0 ? "?" : line) + ":"
                 + (column < 0 ? "?" : column) + ")";
     }
 

@@ -28,9 +28,9 @@ class FailOnTest {
 
     @Test
     void valuesAreReadInAnyCaseAndListedInLowerCase() {
-        assertThat(new FailOn.Converter().convert("Critical")).isEqualTo(FailOn.CRITICAL);
-        assertThat(new FailOn.Names()).containsExactly("critical", "warning", "info", "never");
-        assertThatThrownBy(() -> new FailOn.Converter().convert("sometimes"))
+        assertThat(new FailOn.Values().convert("Critical")).isEqualTo(FailOn.CRITICAL);
+        assertThat(new FailOn.Values()).containsExactly("critical", "warning", "info", "never");
+        assertThatThrownBy(() -> new FailOn.Values().convert("sometimes"))
                 .isInstanceOf(TypeConversionException.class)
                 .hasMessage("expected one of critical, warning, info, never but was 'sometimes'");
     }

@@ -1,13 +1,16 @@
 package dev.tlsrpt.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tlsrpt.diagnose.Severity;
 import dev.tlsrpt.hostile.SenderTextCases;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine.TypeConversionException;
 
 class HelpersTest {
 
@@ -26,18 +29,16 @@ class HelpersTest {
     }
 
     @Test
-    void textEscapesControlCharactersFromSenders() {
-        assertThat(Text.safe("ok.example")).isEqualTo("ok.example");
-        assertThat(Text.safe("evil\u001b[2Jorg\n")).isEqualTo("evil\\u001b[2Jorg\\u000a");
-        assertThat(Text.safe("a\u202eb")).isEqualTo("a\\u202eb");
-    }
-
-    @Test
-    void textAppliesCoresRuleToEveryCase() {
-        // the command line tool cannot see core's SenderText: the same cases hold both to one rule
-        for (String[] c : SenderTextCases.cases()) {
-            assertThat(Text.safe(c[0])).as(c[1]).isEqualTo(c[1]);
-        }
+    void enumOptionsReadAnyCaseAroundWhiteSpaceAndEchoAValueTerminalSafe() {
+        assertThat(new DiagnoseCommand.Format.Values().convert(" Json ")).isEqualTo(DiagnoseCommand.Format.JSON);
+        assertThat(new SummaryCommand.Format.Values().convert("HTML")).isEqualTo(SummaryCommand.Format.HTML);
+        assertThat(new SeverityOption.Values().convert("warning\t")).isEqualTo(Severity.WARNING);
+        assertThat(new RecordCommand.Format.Values()).containsExactly("text", "json");
+        assertThat(new SeverityOption.Values()).containsExactly("critical", "warning", "info", "ok");
+        assertThatThrownBy(() -> new DiagnoseCommand.Format.Values().convert("x\u001b[2J\u202e"))
+                .isInstanceOf(TypeConversionException.class)
+                .hasMessage("expected one of text, json, csv but was 'x\\u001b[2J\\u202e'");
+        assertThat(LowerCaseEnum.of(FailOn.class, "sometimes")).isNull();
     }
 
     @Test
@@ -52,6 +53,17 @@ class HelpersTest {
         }
         assertThat(SenderTextCases.unsafeAt(out.toString())).isEqualTo(-1);
         assertThat(out.toString()).contains("\\u009B", "\\u202E", "\\u2028", "\\u007F", "\\u200B", "\ud83d\ude00");
+    }
+
+    @Test
+    void jsonOutputCutShortIsLeftUnfinishedAndTheWriterOpen() {
+        StringWriter out = new StringWriter();
+        try (var g = JsonOut.generator(out)) {
+            g.writeStartObject();
+            g.writeArrayPropertyStart("reports");
+        }
+        out.write("|");
+        assertThat(out.toString()).isEqualTo("{\n  \"reports\" : [|");
     }
 
     @Test

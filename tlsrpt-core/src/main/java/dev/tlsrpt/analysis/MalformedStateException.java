@@ -29,17 +29,11 @@ public final class MalformedStateException extends TlsRptException {
      * @param column 1-based column, -1 when unknown
      */
     MalformedStateException(String problem, String pointer, int line, int column) {
-        super(format(problem, pointer, line, column));
+        super("aggregate state " + Locations.problem(pointer, problem, line, column));
         this.problem = Objects.requireNonNull(problem, "problem");
         this.pointer = Objects.requireNonNull(pointer, "pointer");
         this.line = line;
         this.column = column;
-    }
-
-    private static String format(String problem, String pointer, int line, int column) {
-        String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = Locations.suffix(line, column);
-        return "aggregate state " + where + ": " + problem + at;
     }
 
     /**

@@ -81,22 +81,18 @@ final class StateJson {
                 g.writeStartObject();
                 g.writeStringProperty("format", FORMAT);
                 g.writeNumberProperty("version", VERSION);
-                g.writeName("reports");
-                g.writeStartArray();
-                for (Map.Entry<Entry.Key, Entry> e : entries.entrySet()) {
-                    report(g, e.getKey(), e.getValue());
-                }
-                g.writeEndArray();
+                JsonOutput.array(g, "reports", entries.entrySet(), StateJson::report);
                 g.writeEndObject();
             }
             out.write('\n');
         } catch (JacksonIOException e) {
-            IOException io = e.getCause();
-            throw io != null ? io : new IOException(e.getMessage(), e);
+            throw JsonOutput.streamFailure(e);
         }
     }
 
-    private static void report(JsonGenerator g, Entry.Key key, Entry entry) {
+    private static void report(JsonGenerator g, Map.Entry<Entry.Key, Entry> keyed) {
+        Entry.Key key = keyed.getKey();
+        Entry entry = keyed.getValue();
         Contribution c = entry.contribution();
         g.writeStartObject();
         g.writeStringProperty("organization-name", key.organization());
@@ -104,30 +100,28 @@ final class StateJson {
         g.writeStringProperty("digest", entry.digest());
         g.writeNumberProperty("copies", entry.copies());
         g.writeStringProperty("date", LocalDate.ofEpochDay(c.day()).toString());
-        g.writeName("domains");
-        g.writeStartArray();
-        for (Contribution.Domain d : c.domains()) {
-            g.writeStartObject();
-            JsonOutput.nullable(g, "policy-domain", Sums.orNull(d.domain()));
-            g.writeNumberProperty("successful-sessions", d.successful());
-            g.writeNumberProperty("failed-sessions", d.failed());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeName("failures");
-        g.writeStartArray();
-        for (Contribution.Failure f : c.failures()) {
-            g.writeStartObject();
-            JsonOutput.nullable(g, "policy-domain", Sums.orNull(f.domain()));
-            g.writeStringProperty("result-type", f.resultType());
-            JsonOutput.nullable(g, "mx-host", Sums.orNull(f.mxHost()));
-            g.writeNumberProperty("failed-sessions", f.failed());
-            g.writeStringProperty("severity", severityName(f.severity()));
-            g.writeStringProperty("title", f.title());
-            g.writeStringProperty("action", f.action());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "domains", c.domains(), StateJson::domain);
+        JsonOutput.array(g, "failures", c.failures(), StateJson::failure);
+        g.writeEndObject();
+    }
+
+    private static void domain(JsonGenerator g, Contribution.Domain d) {
+        g.writeStartObject();
+        JsonOutput.nullable(g, "policy-domain", Sums.orNull(d.domain()));
+        g.writeNumberProperty("successful-sessions", d.successful());
+        g.writeNumberProperty("failed-sessions", d.failed());
+        g.writeEndObject();
+    }
+
+    private static void failure(JsonGenerator g, Contribution.Failure f) {
+        g.writeStartObject();
+        JsonOutput.nullable(g, "policy-domain", Sums.orNull(f.domain()));
+        g.writeStringProperty("result-type", f.resultType());
+        JsonOutput.nullable(g, "mx-host", Sums.orNull(f.mxHost()));
+        g.writeNumberProperty("failed-sessions", f.failed());
+        g.writeStringProperty("severity", severityName(f.severity()));
+        g.writeStringProperty("title", f.title());
+        g.writeStringProperty("action", f.action());
         g.writeEndObject();
     }
 
@@ -148,8 +142,7 @@ final class StateJson {
                 throw reader.fromJackson(e);
             }
         } catch (JacksonIOException e) {
-            IOException io = e.getCause();
-            throw io != null ? io : new IOException(e.getMessage(), e);
+            throw JsonOutput.streamFailure(e);
         }
     }
 
@@ -178,12 +171,30 @@ final class StateJson {
         void read(String name);
     }
 
+    /** Reads the array that is the current value; calls back with each element's first token current. */
+    private void array(Runnable element) {
+        expect(JsonToken.START_ARRAY, "an array");
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+            element.run();
+        }
+    }
+
+    /** Where an object starts: what an error about the object as a whole names. */
+    private record Start(String pointer, TokenStreamLocation location) {
+    }
+
+    /** Reads an array element that must be an object, as {@link #object} does; says where it started. */
+    private Start element(List<String> members, MemberReader reader) {
+        expect(JsonToken.START_OBJECT, "an object");
+        Start start = new Start(pointer(), p.currentTokenLocation());
+        object(members, reader);
+        return start;
+    }
+
     private void document() {
         JsonToken t = p.nextToken();
         if (t == null) {
-            TokenStreamLocation end = p.currentLocation();
-            throw new MalformedStateException("the input is empty: expected a saved aggregate", "", line(end),
-                    column(end));
+            throw fail("the input is empty: expected a saved aggregate", new Start("", p.currentLocation()));
         }
         expect(JsonToken.START_OBJECT, "a JSON object");
         object(ROOT, name -> {
@@ -198,27 +209,17 @@ final class StateJson {
                         throw fail("unsupported version: expected " + VERSION);
                     }
                 }
-                default -> {
-                    expect(JsonToken.START_ARRAY, "an array");
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        report();
-                    }
-                }
+                default -> array(this::report);
             }
         });
         if (p.nextToken() != null) {
-            TokenStreamLocation extra = p.currentTokenLocation();
-            throw new MalformedStateException("content after the end of the saved aggregate", "", line(extra),
-                    column(extra));
+            throw fail("content after the end of the saved aggregate", new Start("", p.currentTokenLocation()));
         }
     }
 
     private void report() {
-        expect(JsonToken.START_OBJECT, "an object");
-        TokenStreamLocation start = p.currentTokenLocation();
-        String pointer = pointer();
         ReportState r = new ReportState();
-        object(REPORT, name -> {
+        Start start = element(REPORT, name -> {
             switch (name) {
                 case "organization-name" -> r.organization = string();
                 case "report-id" -> {
@@ -237,47 +238,33 @@ final class StateJson {
                     r.copies = copies;
                 }
                 case "date" -> r.day = date();
-                case "domains" -> {
-                    expect(JsonToken.START_ARRAY, "an array");
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        domain(r);
-                    }
-                }
-                default -> {
-                    expect(JsonToken.START_ARRAY, "an array");
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        failure(r);
-                    }
-                }
+                case "domains" -> array(() -> domain(r));
+                default -> array(() -> failure(r));
             }
         });
         for (Contribution.Failure f : r.failures.values()) {
             if (!r.domains.containsKey(f.domain())) {
-                throw new MalformedStateException("a failure under policy-domain " + SenderText.quote(f.domain())
-                        + ", which the report's domains do not list", pointer, line(start), column(start));
+                throw fail("a failure under policy-domain " + SenderText.quote(f.domain())
+                        + ", which the report's domains do not list", start);
             }
         }
         String organization = nonNull(r.organization);
         String digest = nonNull(r.digest);
         Entry.Key key = new Entry.Key(organization, r.reportId, r.reportId == null ? digest : "");
         if (into.entries().containsKey(key)) {
-            throw new MalformedStateException("report " + SenderText.quote(r.reportId) + " of "
-                    + SenderText.quote(organization) + (r.reportId == null ? " with this digest" : "") + " appears twice",
-                    pointer, line(start), column(start));
+            throw fail("report " + SenderText.quote(r.reportId) + " of " + SenderText.quote(organization)
+                    + (r.reportId == null ? " with this digest" : "") + " appears twice", start);
         }
         List<Contribution.Domain> domains = new ArrayList<>(r.domains.values());
         Contribution c = new Contribution(organization, r.day, domains, new ArrayList<>(r.failures.values()));
-        checkLimit(r, start);
+        checkLimit(r, start.location());
         into.putNew(key, new Entry(digest, r.copies, c));
     }
 
     private void domain(ReportState r) {
-        expect(JsonToken.START_OBJECT, "an object");
-        TokenStreamLocation start = p.currentTokenLocation();
-        String pointer = pointer();
         String[] domain = {""};
         long[] counts = new long[2];
-        object(DOMAIN, name -> {
+        Start start = element(DOMAIN, name -> {
             switch (name) {
                 case "policy-domain" -> domain[0] = name(nullableString());
                 case "successful-sessions" -> counts[0] = count();
@@ -285,19 +272,15 @@ final class StateJson {
             }
         });
         if (r.domains.putIfAbsent(domain[0], new Contribution.Domain(domain[0], counts[0], counts[1])) != null) {
-            throw new MalformedStateException("the policy-domain " + SenderText.quote(domain[0]) + " appears twice in "
-                    + "the report", pointer, line(start), column(start));
+            throw fail("the policy-domain " + SenderText.quote(domain[0]) + " appears twice in the report", start);
         }
         r.cells++;
-        checkLimit(r, start);
+        checkLimit(r, start.location());
     }
 
     private void failure(ReportState r) {
-        expect(JsonToken.START_OBJECT, "an object");
-        TokenStreamLocation start = p.currentTokenLocation();
-        String pointer = pointer();
         FailureState f = new FailureState();
-        object(FAILURE, name -> {
+        Start start = element(FAILURE, name -> {
             switch (name) {
                 case "policy-domain" -> f.domain = name(nullableString());
                 case "result-type" -> f.resultType = string();
@@ -311,12 +294,11 @@ final class StateJson {
         Contribution.Failure cell = new Contribution.Failure(f.domain, nonNull(f.resultType), f.mxHost, f.failed,
                 nonNull(f.severity), nonNull(f.title), nonNull(f.action));
         if (r.failures.putIfAbsent(cell, cell) != null) {
-            throw new MalformedStateException("the failure " + SenderText.quote(cell.resultType()) + " at MX host "
-                    + SenderText.quote(cell.mxHost()) + " appears twice in the report", pointer, line(start),
-                    column(start));
+            throw fail("the failure " + SenderText.quote(cell.resultType()) + " at MX host "
+                    + SenderText.quote(cell.mxHost()) + " appears twice in the report", start);
         }
         r.cells++;
-        checkLimit(r, start);
+        checkLimit(r, start.location());
     }
 
     /** Fails as soon as the keys read so far, with the report being read, pass the limit. */
@@ -433,8 +415,11 @@ final class StateJson {
     }
 
     private MalformedStateException fail(String problem) {
-        TokenStreamLocation loc = p.currentTokenLocation();
-        return new MalformedStateException(problem, pointer(), line(loc), column(loc));
+        return fail(problem, new Start(pointer(), p.currentTokenLocation()));
+    }
+
+    private static MalformedStateException fail(String problem, Start at) {
+        return new MalformedStateException(problem, at.pointer(), line(at.location()), column(at.location()));
     }
 
     private MalformedStateException fromJackson(JacksonException e) {
@@ -456,7 +441,7 @@ final class StateJson {
         } else {
             problem = "not valid JSON: " + first;
         }
-        return new MalformedStateException(problem, pointer(), line(loc), column(loc));
+        return fail(problem, new Start(pointer(), loc));
     }
 
     private String pointer() {

@@ -23,27 +23,21 @@ final class SummaryJson {
             JsonOutput.strings(g, "skipped", skipped);
             date(g, "start", s.start());
             date(g, "end", s.end());
-            g.writeName("domains");
-            g.writeStartArray();
-            for (DomainSummary d : s.domains()) {
-                domain(g, d);
-            }
-            g.writeEndArray();
-            g.writeName("reporters");
-            g.writeStartArray();
-            for (ReporterSummary r : s.reporters()) {
-                g.writeStartObject();
-                g.writeStringProperty("organization-name", r.organizationName());
-                g.writeNumberProperty("reports", r.reports());
-                date(g, "first-report", r.firstReport());
-                date(g, "last-report", r.lastReport());
-                g.writeBooleanProperty("silent", r.silent());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
+            JsonOutput.array(g, "domains", s.domains(), SummaryJson::domain);
+            JsonOutput.array(g, "reporters", s.reporters(), SummaryJson::reporter);
             g.writeEndObject();
         }
         return out + "\n";
+    }
+
+    private static void reporter(JsonGenerator g, ReporterSummary r) {
+        g.writeStartObject();
+        g.writeStringProperty("organization-name", r.organizationName());
+        g.writeNumberProperty("reports", r.reports());
+        date(g, "first-report", r.firstReport());
+        date(g, "last-report", r.lastReport());
+        g.writeBooleanProperty("silent", r.silent());
+        g.writeEndObject();
     }
 
     private static void domain(JsonGenerator g, DomainSummary d) {
@@ -52,50 +46,35 @@ final class SummaryJson {
         g.writeNumberProperty("reports", d.reports());
         g.writeNumberProperty("successful-sessions", d.successfulSessions());
         g.writeNumberProperty("failed-sessions", d.failedSessions());
-        g.writeName("days");
-        g.writeStartArray();
-        for (DaySummary day : d.days()) {
-            g.writeStartObject();
-            date(g, "date", day.date());
-            g.writeNumberProperty("reports", day.reports());
-            g.writeNumberProperty("successful-sessions", day.successfulSessions());
-            g.writeNumberProperty("failed-sessions", day.failedSessions());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
-        g.writeName("reporters");
-        g.writeStartArray();
-        for (Tally t : d.reporters()) {
-            g.writeStartObject();
-            JsonOutput.nullable(g, "organization-name", t.name());
-            g.writeNumberProperty("reports", t.reports());
-            g.writeNumberProperty("successful-sessions", t.successfulSessions());
-            g.writeNumberProperty("failed-sessions", t.failedSessions());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "days", d.days(), (o, day) -> sessions(o, "date", day.date().toString(), day.reports(),
+                day.successfulSessions(), day.failedSessions()));
+        JsonOutput.array(g, "reporters", d.reporters(), (o, t) -> sessions(o, "organization-name", t.name(),
+                t.reports(), t.successfulSessions(), t.failedSessions()));
         failureTallies(g, "mx-hosts", "mx-host", d.mxHosts());
         failureTallies(g, "result-types", "result-type", d.resultTypes());
-        g.writeName("findings");
-        g.writeStartArray();
-        for (AggregateFinding f : d.findings()) {
-            finding(g, f);
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, "findings", d.findings(), SummaryJson::finding);
+        g.writeEndObject();
+    }
+
+    /** A day or a reporter of a domain: who or when, with its reports and sessions. */
+    private static void sessions(JsonGenerator g, String nameMember, @Nullable String name, long reports,
+            long successful, long failed) {
+        g.writeStartObject();
+        JsonOutput.nullable(g, nameMember, name);
+        g.writeNumberProperty("reports", reports);
+        g.writeNumberProperty("successful-sessions", successful);
+        g.writeNumberProperty("failed-sessions", failed);
         g.writeEndObject();
     }
 
     private static void failureTallies(JsonGenerator g, String array, String nameMember, List<Tally> tallies) {
-        g.writeName(array);
-        g.writeStartArray();
-        for (Tally t : tallies) {
-            g.writeStartObject();
-            JsonOutput.nullable(g, nameMember, t.name());
-            g.writeNumberProperty("reports", t.reports());
-            g.writeNumberProperty("failed-sessions", t.failedSessions());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOutput.array(g, array, tallies, (o, t) -> {
+            o.writeStartObject();
+            JsonOutput.nullable(o, nameMember, t.name());
+            o.writeNumberProperty("reports", t.reports());
+            o.writeNumberProperty("failed-sessions", t.failedSessions());
+            o.writeEndObject();
+        });
     }
 
     private static void finding(JsonGenerator g, AggregateFinding f) {

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.PropertyResourceBundle;
-import java.util.ResourceBundle;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.jspecify.annotations.Nullable;
@@ -22,13 +22,18 @@ import org.jspecify.annotations.Nullable;
 /**
  * The advice texts: the resource bundle {@code dev/tlsrpt/diagnose/Advice.properties} and its
  * translations ({@code Advice_de.properties}, ...), read as UTF-8, each text a {@link Template} with named
- * placeholders ({@code {mxHost}}), parsed once when the bundle is loaded. Immutable and thread-safe.
+ * placeholders ({@code {mxHost}}), parsed when it is first used. Thread-safe.
  *
- * <p>The bundle is loaded with {@link Class#getResourceAsStream(String)} from this class, which reads
- * the module's own resources when {@code dev.tlsrpt} is a named module and the class path otherwise.
- * {@code ResourceBundle.getBundle} is not used: in a named module it cannot take a
- * {@code ResourceBundle.Control}, and without one it falls back to the JVM's default locale, which would
- * make the output depend on the machine. Here a locale without a translation gets English.
+ * <p>The English texts come from {@link AdviceTexts}, the base bundle as a class (generated from it, and
+ * held to it by a test), so that a diagnosis in English reads no resource: on the class path a resource is
+ * read through a {@code jar:} URL connection, which opens the jar a second time, and parsing a properties
+ * file and every template in it took a command line's start 8 to 16 ms. A test parses every template, so
+ * that a typo in the bundle still fails the build. The translations are read with
+ * {@link Class#getResourceAsStream(String)} from this class, which reads the module's own resources when
+ * {@code dev.tlsrpt} is a named module and the class path otherwise. {@code ResourceBundle.getBundle} is
+ * not used: in a named module it cannot take a {@code ResourceBundle.Control}, and without one it falls back
+ * to the JVM's default locale, which would make the output depend on the machine. Here a locale without a
+ * translation gets English.
  */
 final class AdviceCatalog {
 
@@ -36,41 +41,51 @@ final class AdviceCatalog {
 
     private static final ConcurrentMap<Locale, AdviceCatalog> CACHE = new ConcurrentHashMap<>();
 
-    private final ResourceBundle bundle;
-    private final Map<String, Template> templates;
+    /** Every key's text: the translation's where it has one, else the English one. */
+    private final Map<String, String> texts;
+    private final ConcurrentMap<String, Template> templates = new ConcurrentHashMap<>();
 
-    private AdviceCatalog(ResourceBundle bundle) {
-        this.bundle = bundle;
-        Map<String, Template> parsed = new HashMap<>();
-        for (String key : Collections.list(bundle.getKeys())) {
-            if (Args.Group.of(key) == null) {
-                throw new IllegalStateException("Advice.properties, " + key + ": no argument group has this key");
-            }
-            parsed.put(key, Template.parse(key, bundle.getString(key)));
-        }
-        this.templates = Map.copyOf(parsed);
+    private AdviceCatalog(Map<String, String> texts) {
+        this.texts = texts;
     }
 
     static AdviceCatalog forLocale(Locale locale) {
         Objects.requireNonNull(locale, "locale");
-        return CACHE.computeIfAbsent(locale, l -> new AdviceCatalog(load(l)));
+        AdviceCatalog catalog = CACHE.get(locale);
+        if (catalog == null) {
+            catalog = new AdviceCatalog(load(locale));
+            AdviceCatalog first = CACHE.putIfAbsent(locale, catalog);
+            if (first != null) {
+                catalog = first;
+            }
+        }
+        return catalog;
     }
 
-    /** The loaded bundle, with its parents (the English base bundle last). */
-    ResourceBundle bundle() {
-        return bundle;
+    /** Every key of the bundle and its translation. */
+    Set<String> keys() {
+        return Collections.unmodifiableSet(texts.keySet());
     }
 
-    /** Whether the bundle (or a parent) has the key. */
+    /** Whether the bundle (or its translation) has the key. */
     boolean has(String key) {
-        return templates.containsKey(key);
+        return texts.containsKey(key);
     }
 
-    /** The parsed text of a key. */
+    /**
+     * The parsed text of a key, parsed on its first use.
+     *
+     * @throws IllegalStateException when the bundle has no such key, or its text is not a valid template
+     */
     Template template(String key) {
         Template t = templates.get(key);
         if (t == null) {
-            throw new IllegalStateException("Advice.properties has no key " + key);
+            String text = texts.get(key);
+            if (text == null) {
+                throw new IllegalStateException("Advice.properties has no key " + key);
+            }
+            t = Template.parse(key, text);
+            templates.putIfAbsent(key, t);
         }
         return t;
     }
@@ -102,10 +117,11 @@ final class AdviceCatalog {
         return null;
     }
 
-    private static ResourceBundle load(Locale locale) {
-        ResourceBundle parent = read(BASE + ".properties", null);
-        if (parent == null) {
-            throw new IllegalStateException("dev/tlsrpt/diagnose/Advice.properties is missing");
+    private static Map<String, String> load(Locale locale) {
+        String[] english = AdviceTexts.KEYS_AND_TEXTS;
+        Map<String, String> texts = new HashMap<>(english.length);
+        for (int i = 0; i < english.length; i += 2) {
+            texts.put(english[i], english[i + 1]);
         }
         List<String> suffixes = new ArrayList<>();
         if (!locale.getLanguage().isEmpty()) {
@@ -118,34 +134,29 @@ final class AdviceCatalog {
             }
         }
         for (String suffix : suffixes) {
-            ResourceBundle child = read(BASE + suffix + ".properties", parent);
-            if (child != null) {
-                parent = child;
-            }
+            read(BASE + suffix + ".properties", texts);
         }
-        return parent;
+        return texts;
     }
 
-    private static @Nullable ResourceBundle read(String name, @Nullable ResourceBundle parent) {
+    /** Puts the texts of a translation into {@code texts}, over those there; nothing when it does not exist. */
+    private static void read(String name, Map<String, String> texts) {
         try (InputStream in = AdviceCatalog.class.getResourceAsStream(name)) {
             if (in == null) {
-                return null;
+                return;
             }
+            Properties translation = new Properties();
             try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-                return new Bundle(reader, parent);
+                translation.load(reader);
+            }
+            for (String key : translation.stringPropertyNames()) {
+                if (Args.Group.of(key) == null) {
+                    throw new IllegalStateException(name + ", " + key + ": no argument group has this key");
+                }
+                texts.put(key, translation.getProperty(key));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dev/tlsrpt/diagnose/" + name, e);
-        }
-    }
-
-    /** A properties bundle with a parent. */
-    private static final class Bundle extends PropertyResourceBundle {
-        Bundle(Reader reader, @Nullable ResourceBundle parent) throws IOException {
-            super(reader);
-            if (parent != null) {
-                setParent(parent);
-            }
         }
     }
 }

@@ -16,9 +16,7 @@ import dev.tlsrpt.model.StsMode;
 import dev.tlsrpt.model.TlsReport;
 import java.net.IDN;
 import java.time.Duration;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -104,7 +102,10 @@ final class Diagnoser {
         if (!deviations.isEmpty()) {
             findings.add(deviationFinding());
         }
-        boolean allClear = findings.stream().allMatch(Diagnoser::isNote);
+        boolean allClear = true;
+        for (Finding f : findings) {
+            allClear &= isNote(f);
+        }
         if (allClear) {
             Args a = new Args(Args.Group.ALL_CLEAR).put("sessions", total).put("policies", policies.size())
                     .put("organization", organization);
@@ -372,8 +373,8 @@ final class Diagnoser {
     private Finding dateRangeFinding(DateRange range) {
         Duration length = range.length();
         String key = length.isNegative() ? "report.dateRangeReversed" : "report.dateRange";
-        Args a = new Args(Args.Group.DATE_RANGE).put("start", DateTimeFormatter.ISO_INSTANT.format(range.start()))
-                .put("end", DateTimeFormatter.ISO_INSTANT.format(range.end())).put("duration", duration(length.abs()))
+        Args a = new Args(Args.Group.DATE_RANGE).put("start", Texts.isoInstant(range.start()))
+                .put("end", Texts.isoInstant(range.end())).put("duration", duration(length.abs()))
                 .put("organization", organization);
         return reportFinding(Severity.INFO, FindingKind.DATE_RANGE_NOT_ONE_UTC_DAY, key, a, null);
     }
@@ -617,9 +618,7 @@ final class Diagnoser {
         for (int i = 0; i < findings.size(); i++) {
             order.add(i);
         }
-        order.sort(Comparator.<Integer, Severity>comparing(i -> findings.get(i).severity())
-                .thenComparing(i -> findings.get(i).failedSessions(), Comparator.reverseOrder())
-                .thenComparing(i -> i));
+        order.sort(new FindingOrder(findings));
         List<Finding> sorted = new ArrayList<>();
         for (int i : order) {
             sorted.add(findings.get(i));

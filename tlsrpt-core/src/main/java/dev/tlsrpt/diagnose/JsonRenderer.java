@@ -4,7 +4,6 @@ import dev.tlsrpt.internal.JsonOutput;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.format.DateTimeFormatter;
 import tools.jackson.core.JsonGenerator;
 
 /** The JSON rendering of a {@link Diagnosis}; the member names are listed at {@link Diagnosis#toJson()}. */
@@ -20,8 +19,8 @@ final class JsonRenderer {
             g.writeStringProperty("organization-name", d.organizationName());
             JsonOutput.nullable(g, "report-id", d.reportId());
             JsonOutput.nullable(g, "contact-info", d.contactInfo());
-            g.writeStringProperty("start-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()));
-            g.writeStringProperty("end-datetime", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()));
+            g.writeStringProperty("start-datetime", Texts.isoInstant(d.dateRange().start()));
+            g.writeStringProperty("end-datetime", Texts.isoInstant(d.dateRange().end()));
             g.writeStringProperty("severity", d.severity().wireName());
             g.writeStringProperty("verdict", d.verdict());
             g.writeNumberProperty("total-sessions", d.totalSessions());

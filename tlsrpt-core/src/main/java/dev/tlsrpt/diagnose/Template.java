@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
  * One advice text with named placeholders, parsed once. {@code {name}} stands for the argument of that
  * name; {@code {name:one|other}} for the word {@code one} when the argument is {@code "1"} and
  * {@code other} otherwise (English plurals: {@code "{sessions} {sessions:session|sessions}"}). Everything
- * else, apostrophes included, is literal text; a brace that opens no valid placeholder is an error, so
- * a typo in the bundle fails when it is read, not when a report happens to need the text.
+ * else, apostrophes included, is literal text; a brace that opens no valid placeholder is an error. The
+ * catalog parses a text when it is first used, and a test parses every text of the bundle, so a typo fails
+ * the build, not a report that happens to need the text.
  */
 final class Template {
 

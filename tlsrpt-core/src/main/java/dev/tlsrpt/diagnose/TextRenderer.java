@@ -1,6 +1,5 @@
 package dev.tlsrpt.diagnose;
 
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -30,8 +29,8 @@ final class TextRenderer {
                 .put("reportId", reportId == null ? advice.format("placeholder.reportId") : Texts.excerpt(reportId, 200))
                 .put("organization", Texts.excerpt(d.organizationName(), 200))
                 .put("contact", contact == null ? "" : Texts.excerpt(contact, 200))
-                .put("start", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().start()))
-                .put("end", DateTimeFormatter.ISO_INSTANT.format(d.dateRange().end()))
+                .put("start", Texts.isoInstant(d.dateRange().start()))
+                .put("end", Texts.isoInstant(d.dateRange().end()))
                 .put("domain", "").put("mx", "");
         out.add(advice.format("text.report", a));
         out.add(advice.format(contact == null ? "text.from" : "text.fromContact", a));

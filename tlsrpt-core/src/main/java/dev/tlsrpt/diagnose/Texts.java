@@ -3,6 +3,9 @@ package dev.tlsrpt.diagnose;
 import dev.tlsrpt.internal.SenderText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -34,6 +37,48 @@ final class Texts {
         return pct.stripTrailingZeros().toPlainString() + "%";
     }
 
+    /**
+     * An instant as {@link DateTimeFormatter#ISO_INSTANT} prints it ({@code 2026-11-26T00:00:00Z}, a fraction
+     * in groups of three digits when there is one). Years 0 to 9999 are printed here, without initialising
+     * {@code DateTimeFormatter}'s constants, which took a short run about a millisecond; others by it.
+     */
+    static String isoInstant(Instant instant) {
+        long seconds = instant.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400);
+        LocalDate date = day >= -719_528 && day <= 2_932_896 ? LocalDate.ofEpochDay(day) : null; // 0000 to 9999
+        if (date == null) {
+            return DateTimeFormatter.ISO_INSTANT.format(instant);
+        }
+        int second = Math.floorMod(seconds, 86_400);
+        StringBuilder b = new StringBuilder(30);
+        digits(b, date.getYear(), 4).append('-');
+        digits(b, date.getMonthValue(), 2).append('-');
+        digits(b, date.getDayOfMonth(), 2).append('T');
+        digits(b, second / 3600, 2).append(':');
+        digits(b, second / 60 % 60, 2).append(':');
+        digits(b, second % 60, 2);
+        int nano = instant.getNano();
+        if (nano != 0) {
+            b.append('.');
+            if (nano % 1_000_000 == 0) {
+                digits(b, nano / 1_000_000, 3);
+            } else if (nano % 1000 == 0) {
+                digits(b, nano / 1000, 6);
+            } else {
+                digits(b, nano, 9);
+            }
+        }
+        return b.append('Z').toString();
+    }
+
+    private static StringBuilder digits(StringBuilder b, int value, int width) {
+        String s = Integer.toString(value);
+        for (int i = s.length(); i < width; i++) {
+            b.append('0');
+        }
+        return b.append(s);
+    }
+
     /** Sender data made safe to show ({@link SenderText#excerpt}), cut to {@link #MAX_QUOTE} characters. */
     static String excerpt(String s) {
         return excerpt(s, MAX_QUOTE);
@@ -48,16 +93,9 @@ final class Texts {
         return SenderText.excerpt(s, max);
     }
 
-    /**
-     * The text as it is when it has at most {@code max} characters, else its first {@code max} characters
-     * (a surrogate pair kept whole) and {@code …}: for values repeated in every finding of a policy.
-     */
+    /** A value repeated in every finding of a policy, bounded by {@link SenderText#cut}. */
     static String cut(String s, int max) {
-        if (s.length() <= max) {
-            return s;
-        }
-        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
-        return s.substring(0, end) + "…";
+        return SenderText.cut(s, max);
     }
 
     /** {@link #excerpt(String)} in double quotes. */

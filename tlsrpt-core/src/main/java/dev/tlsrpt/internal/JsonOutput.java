@@ -1,9 +1,11 @@
 package dev.tlsrpt.internal;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiConsumer;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonEncoding;
 import tools.jackson.core.JsonGenerator;
@@ -11,6 +13,7 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.SerializableString;
 import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.io.SerializedString;
 import tools.jackson.core.json.JsonFactory;
@@ -20,7 +23,8 @@ import tools.jackson.core.util.DefaultPrettyPrinter;
  * The one configuration of the JSON the library writes (reports, diagnoses, summaries, aggregate state): UTF-8,
  * the caller's stream left open, an unfinished document never closed for the caller, pretty printing with
  * a fresh printer per generator (pretty printers keep state), and for the diagnosis the escapes that make
- * sender data safe on a terminal.
+ * sender data safe on a terminal; with the small pieces every writer uses (a nullable string, an array
+ * property) and what a failing stream under Jackson becomes.
  */
 public final class JsonOutput {
     private static final JsonFactory FACTORY = JsonFactory.builder()
@@ -135,11 +139,37 @@ public final class JsonOutput {
      * @param values the strings, in order
      */
     public static void strings(JsonGenerator g, String name, List<String> values) {
+        array(g, name, values, JsonGenerator::writeString);
+    }
+
+    /**
+     * Writes a property holding an array, each element written by {@code element}.
+     *
+     * @param <T> the type of the elements
+     * @param g the generator, inside an object
+     * @param name the property name
+     * @param elements the elements, in order
+     * @param element writes one element
+     */
+    public static <T> void array(JsonGenerator g, String name, Iterable<? extends T> elements,
+            BiConsumer<JsonGenerator, ? super T> element) {
         g.writeName(name);
         g.writeStartArray();
-        for (String v : values) {
-            g.writeString(v);
+        for (T e : elements) {
+            element.accept(g, e);
         }
         g.writeEndArray();
+    }
+
+    /**
+     * What a caller gets when the stream under a generator or parser failed: the stream's own
+     * {@link IOException}, which Jackson wrapped, or (should Jackson ever wrap none) one wrapping Jackson's.
+     *
+     * @param e Jackson's wrapper
+     * @return the exception to throw
+     */
+    public static IOException streamFailure(JacksonIOException e) {
+        IOException cause = e.getCause();
+        return cause != null ? cause : new IOException(e.getMessage(), e);
     }
 }

@@ -281,8 +281,7 @@ public final class ReportJsonWriter {
         try {
             step.run();
         } catch (JacksonIOException e) {
-            Throwable cause = e.getCause();
-            throw cause instanceof IOException io ? io : new IOException(e.getMessage(), e);
+            throw JsonOutput.streamFailure(e);
         } catch (JacksonException e) {
             throw new IllegalStateException("writing the report failed: " + e.getOriginalMessage(), e);
         } catch (UncheckedIOException e) {

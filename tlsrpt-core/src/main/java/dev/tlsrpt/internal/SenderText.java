@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * letters of any script and emoji included.
  *
  * <p>Messages, exceptions and log lines quote sender text with {@link #quote}, renderings show it with
- * {@link #excerpt}: both bounded to {@link #MAX} characters, cut with {@code …}. The command line tool, which
- * cannot see this package, applies the same rule and is tested with the same cases.
+ * {@link #excerpt}: both bounded to {@link #MAX} characters, cut with {@code …}. The command line tool
+ * shows sender text through {@link #neutralise} as well.
  */
 public final class SenderText {
 
@@ -166,6 +166,23 @@ public final class SenderText {
             i += count;
         }
         return b;
+    }
+
+    /**
+     * The text as it is when it has at most {@code max} characters, else its first {@code max} characters (a
+     * surrogate pair kept whole) and {@code …}: the bound on a sender's value repeated many times (in each
+     * finding of a policy, each row of a CSV), taken before it is {@linkplain #neutralise neutralised}.
+     *
+     * @param s the text
+     * @param max the most characters kept
+     * @return the text or its beginning
+     */
+    public static String cut(String s, int max) {
+        if (s.length() <= max) {
+            return s;
+        }
+        int end = Character.isHighSurrogate(s.charAt(max - 1)) ? max - 1 : max;
+        return s.substring(0, end) + "…";
     }
 
     /**

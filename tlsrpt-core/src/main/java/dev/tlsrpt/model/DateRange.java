@@ -2,7 +2,6 @@ package dev.tlsrpt.model;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Objects;
 
 /**
@@ -41,8 +40,7 @@ public record DateRange(Instant start, Instant end) {
      * @return true for a full UTC day
      */
     public boolean isOneUtcDay() {
-        boolean startsAtMidnight = start.atOffset(ZoneOffset.UTC).toLocalTime().toSecondOfDay() == 0
-                && start.getNano() == 0;
+        boolean startsAtMidnight = Math.floorMod(start.getEpochSecond(), 86_400) == 0 && start.getNano() == 0;
         long seconds = length().getSeconds();
         return startsAtMidnight && (seconds == 86_399 || seconds == 86_400);
     }

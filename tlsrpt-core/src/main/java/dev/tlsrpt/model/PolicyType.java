@@ -15,8 +15,7 @@ public enum PolicyType {
     /** A value RFC 8460 does not define; {@link Policy#policyTypeName()} keeps what was sent. */
     UNKNOWN("");
 
-    /** The defined types, scanned by {@link #fromWireName} (a map's hashing costs more on new strings). */
-    private static final PolicyType[] KNOWN = {TLSA, STS, NO_POLICY_FOUND};
+    private static final WireNames<PolicyType> WIRE_NAMES = WireNames.of(values(), UNKNOWN, PolicyType::wireName);
 
     private final String wireName;
 
@@ -40,11 +39,6 @@ public enum PolicyType {
      * @return the type, or {@link #UNKNOWN}
      */
     public static PolicyType fromWireName(String name) {
-        for (PolicyType t : KNOWN) {
-            if (t.wireName.equals(name)) {
-                return t;
-            }
-        }
-        return UNKNOWN;
+        return WIRE_NAMES.find(name);
     }
 }

@@ -15,6 +15,8 @@ public enum StsMode {
     /** A value RFC 8461 does not define; {@link Policy#stsField(String) stsField("mode")} keeps what was sent. */
     UNKNOWN("");
 
+    private static final WireNames<StsMode> WIRE_NAMES = WireNames.of(values(), UNKNOWN, StsMode::wireName);
+
     private final String wireName;
 
     StsMode(String wireName) {
@@ -37,11 +39,6 @@ public enum StsMode {
      * @return the mode, or {@link #UNKNOWN} for a value RFC 8461 does not define
      */
     public static StsMode fromWireName(String name) {
-        for (StsMode m : values()) {
-            if (m != UNKNOWN && m.wireName.equals(name)) {
-                return m;
-            }
-        }
-        return UNKNOWN;
+        return WIRE_NAMES.find(name);
     }
 }

@@ -340,7 +340,7 @@ class AdviceTest {
     @Test
     void everyPlaceholderOfEveryKeyIsKnownAndSuppliedByTheKeysGroup() {
         AdviceCatalog advice = AdviceCatalog.forLocale(Locale.ROOT);
-        List<String> keys = Collections.list(advice.bundle().getKeys());
+        List<String> keys = List.copyOf(advice.keys());
         assertThat(keys).hasSizeGreaterThan(100);
         java.util.Set<String> known = new java.util.HashSet<>();
         for (Args.Group g : Args.Group.values()) {

@@ -6,8 +6,8 @@ import java.util.List;
  * The one rule for showing sender text on a terminal, as cases: control characters (C0, DEL, C1), Unicode
  * format characters (bidirectional embeddings, overrides, isolates and marks, zero-width characters), line
  * and paragraph separators and unpaired surrogates become visible {@code \}{@code uXXXX} escapes; everything
- * else stays. Core's neutraliser and the command line tool's (which cannot see core's internals) are both
- * held to these cases.
+ * else stays. Core's neutraliser, which the command line tool uses too, and the JSON writers' escapes are held
+ * to these cases.
  */
 public final class SenderTextCases {
 

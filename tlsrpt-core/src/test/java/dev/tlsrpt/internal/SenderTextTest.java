@@ -37,6 +37,16 @@ class SenderTextTest {
     }
 
     @Test
+    void cutKeepsAShortValueAndBoundsALongOneWithoutSplittingASurrogatePair() {
+        String value = "mx.example.com";
+        assertThat(SenderText.cut(value, 14)).isSameAs(value);
+        assertThat(SenderText.cut("abcdef", 4)).isEqualTo("abcd…");
+        assertThat(SenderText.cut("ab\ud83d\ude00cd", 3)).isEqualTo("ab…");
+        assertThat(SenderText.cut("ab\ud83d\ude00cd", 4)).isEqualTo("ab\ud83d\ude00…");
+        assertThat(SenderText.cut("a\u001bbc", 2)).as("raw: neutralised afterwards").isEqualTo("a\u001b…");
+    }
+
+    @Test
     void anExcerptIsCutAtTheLimitAndSaysSo() {
         assertThat(SenderText.excerpt("abcdef", 6)).isEqualTo("abcdef");
         assertThat(SenderText.excerpt("abcdefg", 6)).isEqualTo("abcdef…");
@@ -97,6 +107,16 @@ class SenderTextTest {
         assertThat(Locations.suffix(12, 41)).isEqualTo(" (line 12, column 41)");
         assertThat(Locations.suffix(12, -1)).isEqualTo(" (line 12)");
         assertThat(Locations.suffix(-1, 41)).isEmpty();
+    }
+
+    @Test
+    void aPlaceNamesThePointerOrTheDocumentThenLineAndColumn() {
+        assertThat(Locations.at("/policies/0", 3, 5)).isEqualTo("/policies/0 (line 3, column 5)");
+        assertThat(Locations.at("", -1, -1)).isEqualTo("(document)");
+        assertThat(Locations.problem("/report-id", "expected a string", 2, 16))
+                .isEqualTo("/report-id: expected a string (line 2, column 16)");
+        assertThat(Locations.problem("", "the input is empty", 1, -1))
+                .isEqualTo("(document): the input is empty (line 1)");
     }
 
     @Test

@@ -91,10 +91,7 @@ public final class TlsRptMail {
      * @throws IOException when reading {@code in} fails
      */
     public static List<MailReport> parse(InputStream in, MailOptions options) throws IOException {
-        Objects.requireNonNull(in, "in");
-        Objects.requireNonNull(options, "options");
-        CallerInput caller = new CallerInput(in);
-        try {
+        return guarded(in, "in", options, caller -> {
             BufferedInputStream input = new BufferedInputStream(caller, 16 * 1024);
             input.mark(ContentKind.SNIFF_BYTES);
             byte[] head = input.readNBytes(ContentKind.SNIFF_BYTES);
@@ -107,9 +104,7 @@ public final class TlsRptMail {
                 return mbox(input, options);
             }
             return message(input, options);
-        } catch (IOException | TlsRptException e) {
-            throw rethrow(e, caller);
-        }
+        });
     }
 
     /**
@@ -174,14 +169,7 @@ public final class TlsRptMail {
      * @throws IOException when reading {@code mbox} fails
      */
     public static List<MailReport> parseMbox(InputStream mbox, MailOptions options) throws IOException {
-        Objects.requireNonNull(mbox, "mbox");
-        Objects.requireNonNull(options, "options");
-        CallerInput caller = new CallerInput(mbox);
-        try {
-            return mbox(caller, options);
-        } catch (IOException | TlsRptException e) {
-            throw rethrow(e, caller);
-        }
+        return guarded(mbox, "mbox", options, caller -> mbox(caller, options));
     }
 
     private static List<MailReport> mbox(InputStream mbox, MailOptions options) throws IOException {
@@ -239,10 +227,7 @@ public final class TlsRptMail {
      */
     public static MailReport parseHttpBody(InputStream body, @Nullable String contentType, MailOptions options)
             throws IOException {
-        Objects.requireNonNull(body, "body");
-        Objects.requireNonNull(options, "options");
-        CallerInput caller = new CallerInput(body);
-        try {
+        return guarded(body, "body", options, caller -> {
             InputStream in = new BufferedInputStream(LimitedInput.messageBytes(caller, options.maxMessageBytes(),
                     "the body"), 16 * 1024);
             ContentKind kind = ContentKind.sniff(in);
@@ -251,6 +236,27 @@ public final class TlsRptMail {
             MailChecks.mediaType(type, kind, checks);
             ParseResult result = readReport(in, kind, options.reportOptions(), ZIP_ARCHIVE);
             return new MailReport(result.report(), result.deviations(), Envelope.none(), null, type, checks);
+        });
+    }
+
+    /** What a front door does with the caller's stream, which it sees through a {@link CallerInput}. */
+    @FunctionalInterface
+    private interface Reading<T> {
+        T read(InputStream caller) throws IOException;
+    }
+
+    /**
+     * The frame of every front door over a caller's stream: the arguments checked, the stream wrapped in a
+     * {@link CallerInput}, and whatever escapes {@code reading} turned into what the caller gets
+     * ({@link #rethrow}).
+     */
+    private static <T> T guarded(InputStream in, String name, MailOptions options, Reading<T> reading)
+            throws IOException {
+        Objects.requireNonNull(in, name);
+        Objects.requireNonNull(options, "options");
+        CallerInput caller = new CallerInput(in);
+        try {
+            return reading.read(caller);
         } catch (IOException | TlsRptException e) {
             throw rethrow(e, caller);
         }
@@ -390,47 +396,42 @@ public final class TlsRptMail {
             return failure;
         }
 
-        private CallerFailure failed(IOException e) {
-            if (failure == null) {
-                failure = e;
+        /** One call on the caller's stream. */
+        @FunctionalInterface
+        private interface Call {
+            long run() throws IOException;
+        }
+
+        /** Runs {@code call}, recording its failure and passing it up as a {@link CallerFailure}. */
+        private long marked(Call call) throws IOException {
+            try {
+                return call.run();
+            } catch (IOException e) {
+                if (failure == null) {
+                    failure = e;
+                }
+                throw new CallerFailure(e);
             }
-            return new CallerFailure(e);
         }
 
         @Override
         public int read() throws IOException {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw failed(e);
-            }
+            return (int) marked(super::read);
         }
 
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw failed(e);
-            }
+            return (int) marked(() -> super.read(b, off, len));
         }
 
         @Override
         public long skip(long n) throws IOException {
-            try {
-                return super.skip(n);
-            } catch (IOException e) {
-                throw failed(e);
-            }
+            return marked(() -> super.skip(n));
         }
 
         @Override
         public int available() throws IOException {
-            try {
-                return super.available();
-            } catch (IOException e) {
-                throw failed(e);
-            }
+            return (int) marked(super::available);
         }
 
         @Override

@@ -6,6 +6,7 @@ import dev.tlsrpt.MalformedReportException;
 import dev.tlsrpt.ParseOptions;
 import dev.tlsrpt.ReportVisitor;
 import dev.tlsrpt.internal.JsonInput;
+import dev.tlsrpt.internal.JsonOutput;
 import dev.tlsrpt.internal.Locations;
 import dev.tlsrpt.internal.MemberTable;
 import dev.tlsrpt.internal.Members;
@@ -185,7 +186,7 @@ final class DocumentReader {
         try {
             p = factory.createParser(ObjectReadContext.empty(), json);
         } catch (JacksonIOException e) {
-            throw sourceFailure(e);
+            throw JsonOutput.streamFailure(e); // only the caller's stream throws an IOException there
         }
         try (p) {
             JsonToken first = p.nextToken();
@@ -203,7 +204,7 @@ final class DocumentReader {
             }
             return new Document(root, starts, names, ends, numberTexts, problems, problemsCut);
         } catch (JacksonIOException e) {
-            throw sourceFailure(e);
+            throw JsonOutput.streamFailure(e);
         } catch (StreamConstraintsException e) {
             throw fatal(Violation.LIMIT, pointerOf(p), location(e.getLocation()),
                     "passes a limit: " + cleanJacksonMessage(e.getOriginalMessage()));
@@ -268,12 +269,6 @@ final class DocumentReader {
             super(pointer, null, false, false);
             this.pointer = pointer;
         }
-    }
-
-    /** Jackson wraps what the stream under it throws: only the caller's stream throws an IOException there. */
-    private static IOException sourceFailure(JacksonIOException e) {
-        IOException cause = e.getCause();
-        return cause != null ? cause : new IOException(e.getMessage(), e);
     }
 
     private JsonNode value(JsonParser p, String pointer, @Nullable Kind kind) {

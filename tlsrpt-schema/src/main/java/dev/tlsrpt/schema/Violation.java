@@ -69,8 +69,6 @@ public record Violation(String pointer, int line, int column, String keyword, St
      */
     @Override
     public String toString() {
-        String where = pointer.isEmpty() ? "(document)" : pointer;
-        String at = Locations.suffix(line, column);
-        return where + at + " [" + keyword + "]: " + message;
+        return Locations.at(pointer, line, column) + " [" + keyword + "]: " + message;
     }
 }
