@@ -529,14 +529,13 @@ public final class ReportReader {
         requireMembers(c);
         PolicyType type = PolicyType.fromWireName(nonNull(typeName));
         if (strings == null) {
-            String base = c.base();
             if (type == PolicyType.STS || type == PolicyType.TLSA) {
-                errors.deviate(DeviationKind.MISSING_POLICY_STRING, base + "policy-string",
+                errors.deviate(DeviationKind.MISSING_POLICY_STRING, c.base() + "policy-string",
                         stringsNull != null ? stringsNull : p.currentTokenLocation(),
                         "policy-string is " + (stringsNull != null ? "null" : "missing") + " on a " + typeName
                                 + " policy; read as empty");
             } else if (stringsNull != null) {
-                errors.deviate(DeviationKind.NULL_VALUE, base + "policy-string", stringsNull,
+                errors.deviate(DeviationKind.NULL_VALUE, c.base() + "policy-string", stringsNull,
                         "policy-string is null; read as empty");
             }
         }
