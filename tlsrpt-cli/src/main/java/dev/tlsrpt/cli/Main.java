@@ -30,9 +30,6 @@ public final class Main {
      * @param args the command line, for example {@code diagnose report.json.gz}
      */
     public static void main(String[] args) {
-        if (args.length > 0 && args[0].equals(FastPath.DIAGNOSE)) {
-            Warmup.start(); // the classes diagnose needs later, beside the main thread (wall time, on a spare core)
-        }
         // the schema validator logs through SLF4J, which the jar has no provider for: keep its notice off stderr
         if (System.getProperty("slf4j.internal.verbosity") == null) {
             System.setProperty("slf4j.internal.verbosity", "ERROR");

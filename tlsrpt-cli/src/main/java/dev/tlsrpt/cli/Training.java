@@ -45,7 +45,6 @@ public final class Training {
      */
     public static void main(String[] args) throws IOException {
         CliEnvironment.system(); // the launcher's own path to the environment, for its classes
-        Warmup.runHere(); // and the warm-up's, which Main.main starts for diagnose
         boolean all = args.length == 0 || !args[0].equals(FastPath.DIAGNOSE);
         Path dir = Files.createTempDirectory("tlsrpt-training");
         try {
