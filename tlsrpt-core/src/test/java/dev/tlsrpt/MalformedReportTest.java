@@ -69,6 +69,12 @@ class MalformedReportTest {
                         "array of strings"),
                 Arguments.of("unpaired surrogate", ReportJson.utf8(ReportJson.with("\"Org\"", "\"O\\ud800rg\"")),
                         "/organization-name", 2, "unpaired surrogate"),
+                // list entries: their pointers are built only for the message
+                Arguments.of("a number in policy-string", ReportJson.utf8(ReportJson.with("\"mode: enforce\"", "7")),
+                        "/policies/0/policy/policy-string/1", 7, "expected a string, got a number"),
+                Arguments.of("unpaired surrogate in mx-host", ReportJson.utf8(ReportJson.with(
+                        "\"mx-host\": [\"mx.example.com\"]", "\"mx-host\": [\"a\", \"mx\\udc00\"]")),
+                        "/policies/0/policy/mx-host/1", 7, "unpaired surrogate (U+DC00)"),
                 Arguments.of("truncated gzip", truncated, "", -1, "truncated gzip"),
                 Arguments.of("gzip with trailing garbage", trailing, "", -1, "trailing bytes"),
                 Arguments.of("gzip with a bad CRC", corrupt, "", -1, "CRC"),

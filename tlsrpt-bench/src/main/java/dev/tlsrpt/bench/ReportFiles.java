@@ -25,6 +25,12 @@ public final class ReportFiles {
     /** The seed of every generated report. */
     public static final long SEED = 8460;
 
+    /**
+     * The suffix of a size ({@code 10MB-repeat}) for a report whose addresses repeat as in a real large report
+     * (see {@link ReportGenerator}); without it, every address is drawn at random.
+     */
+    public static final String REPEAT = "-repeat";
+
     /** The system property naming the directory of the generated reports. */
     public static final String DIR_PROPERTY = "tlsrpt.bench.dir";
 
@@ -72,7 +78,8 @@ public final class ReportFiles {
     }
 
     /**
-     * Reads a size such as {@code 10KB}, {@code 200MB} or {@code 1GB} (decimal units: 1 MB = 10^6 bytes).
+     * Reads a size such as {@code 10KB}, {@code 200MB} or {@code 1GB} (decimal units: 1 MB = 10^6 bytes),
+     * with or without the suffix {@value #REPEAT}.
      *
      * @param size the size
      * @return bytes
@@ -80,6 +87,9 @@ public final class ReportFiles {
      */
     public static long parseSize(String size) {
         String s = size.strip().toUpperCase(Locale.ROOT);
+        if (s.endsWith(REPEAT.toUpperCase(Locale.ROOT))) {
+            s = s.substring(0, s.length() - REPEAT.length());
+        }
         long unit = 1;
         if (s.endsWith("KB")) {
             unit = 1_000;
@@ -99,7 +109,7 @@ public final class ReportFiles {
     /**
      * The report of this size, generated now unless a previous run left it in {@link #directory()}.
      *
-     * @param size a size for {@link #parseSize(String)}
+     * @param size a size for {@link #parseSize(String)}; the suffix {@value #REPEAT} makes addresses repeat
      * @param gzip true for a {@code .json.gz} file
      * @return the report file and what it holds
      * @throws IOException when the file cannot be written
@@ -127,7 +137,8 @@ public final class ReportFiles {
             try (OutputStream file0 = Files.newOutputStream(tmp);
                     OutputStream out = gzip ? new GZIPOutputStream(file0, 1 << 16)
                             : new BufferedOutputStream(file0, 1 << 16)) {
-                stats = ReportGenerator.write(out, target, SEED);
+                stats = ReportGenerator.write(out, target, SEED,
+                        size.strip().toLowerCase(Locale.ROOT).endsWith(REPEAT));
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {

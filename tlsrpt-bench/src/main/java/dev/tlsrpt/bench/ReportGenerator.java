@@ -25,6 +25,11 @@ import tools.jackson.core.json.JsonFactory;
  * {@code receiving-ip}, {@code additional-information}, {@code failure-reason-code}) some of the time. The
  * JSON is compact, as the big senders write it. The summary's failure count is the sum of the details'
  * counts.
+ *
+ * <p>Addresses are drawn at random, every one new. With {@code repeat} ({@link #write(OutputStream, long, long,
+ * boolean)}, the size suffix {@code -repeat} of {@link ReportFiles}) they repeat as in a real large report: the
+ * sending MTA is one of {@value #SENDING_MTAS} (a large sender's outbound hosts), and each MX host (there are
+ * already one to four per policy domain) has one receiving IP.
  */
 public final class ReportGenerator {
 
@@ -49,6 +54,8 @@ public final class ReportGenerator {
     private static final String[] TLDS = {"com", "net", "org", "de", "fr", "nl", "io", "example"};
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final JsonFactory JSON = new JsonFactory();
+    /** How many sending MTAs a report with repeating addresses has. */
+    static final int SENDING_MTAS = 40;
 
     /**
      * What one generated report holds.
@@ -78,11 +85,27 @@ public final class ReportGenerator {
      * @throws IOException when {@code out} fails
      */
     public static Stats write(OutputStream out, long targetBytes, long seed) throws IOException {
+        return write(out, targetBytes, seed, false);
+    }
+
+    /**
+     * Writes one report as {@link #write(OutputStream, long, long)} does, its addresses repeating as in a real
+     * large report when {@code repeat} (see the class comment).
+     *
+     * @param out where the JSON goes
+     * @param targetBytes the decompressed size to reach
+     * @param seed the same seed, target and {@code repeat} always give the same bytes
+     * @param repeat whether a few sending MTAs and one receiving IP per MX host recur
+     * @return what was written
+     * @throws IOException when {@code out} fails
+     */
+    public static Stats write(OutputStream out, long targetBytes, long seed, boolean repeat) throws IOException {
         if (targetBytes <= 0) {
             throw new IllegalArgumentException("targetBytes must be positive, got " + targetBytes);
         }
         CountingOutputStream counting = new CountingOutputStream(out);
         SplittableRandom random = new SplittableRandom(seed);
+        String[] senders = repeat ? senders(seed) : null;
         // details per policy: at most ~1/4000 of the target, between 2 and 500
         int maxDetails = (int) Math.max(2, Math.min(500, targetBytes / 4000));
         long policies = 0;
@@ -102,7 +125,7 @@ public final class ReportGenerator {
                 String domain = "domain" + random.nextInt(100_000) + "." + TLDS[random.nextInt(TLDS.length)];
                 int kind = policies < 3 ? (int) policies : random.nextInt(20); // the first three: one of each type
                 details += writePolicy(g, random, domain, kind, detailCount(random, details, maxDetails), details,
-                        reportId);
+                        reportId, senders);
                 policies++;
             } while (counting.count() + g.streamWriteOutputBuffered() < targetBytes - 3);
             g.writeEndArray();
@@ -158,7 +181,8 @@ public final class ReportGenerator {
             g.writeStringProperty("report-id", reportId);
             g.writeArrayPropertyStart("policies");
             int n = random.nextInt(5) == 0 ? 1 + random.nextInt(3) : 0;
-            details = writePolicy(g, random, "domain" + domain + ".example", 0, n, RESULT_TYPES.size(), reportId);
+            details = writePolicy(g, random, "domain" + domain + ".example", 0, n, RESULT_TYPES.size(), reportId,
+                    null);
             g.writeEndArray();
             g.writeEndObject();
         }
@@ -185,7 +209,7 @@ public final class ReportGenerator {
      * @return {@code n}
      */
     private static long writePolicy(JsonGenerator g, SplittableRandom r, String domain, int kind, int n,
-            long detailsSoFar, String reportId) {
+            long detailsSoFar, String reportId, String @Nullable [] senders) {
         String type = kind == 0 || kind >= 11 ? "sts" : kind == 1 || kind >= 4 ? "tlsa" : "no-policy-found";
         String[] results = switch (type) {
             case "sts" -> STS_RESULTS;
@@ -203,9 +227,9 @@ public final class ReportGenerator {
             String mx = "mx" + (1 + r.nextInt(4)) + "." + domain;
             long count = 1 + (long) (Math.pow(r.nextDouble(), 4) * 5000);
             failures += count;
-            details.add(new Detail(result, ip(r), mx,
+            details.add(new Detail(result, senders != null ? senders[r.nextInt(senders.length)] : ip(r), mx,
                     r.nextBoolean() ? mx : null,
-                    r.nextInt(10) < 6 ? ip(r) : null,
+                    r.nextInt(10) < 6 ? senders != null ? ip(new SplittableRandom(mx.hashCode())) : ip(r) : null,
                     count,
                     r.nextInt(10) < 3 ? "https://reports.provider.example/tlsrpt/" + reportId.substring(21, 37)
                             + "/detail?n=" + global + "&type=" + result : null,
@@ -285,6 +309,16 @@ public final class ReportGenerator {
         }
         g.writeEndObject();
         return n;
+    }
+
+    /** The sending MTAs of a report with repeating addresses. */
+    private static String[] senders(long seed) {
+        SplittableRandom r = new SplittableRandom(seed ^ 0x5E7D1E5L);
+        String[] ips = new String[SENDING_MTAS];
+        for (int i = 0; i < ips.length; i++) {
+            ips[i] = ip(r);
+        }
+        return ips;
     }
 
     /** An IPv4 address (60 %) or an IPv6 address in one of the usual spellings. */

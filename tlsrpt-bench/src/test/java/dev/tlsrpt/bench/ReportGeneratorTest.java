@@ -129,4 +129,30 @@ class ReportGeneratorTest {
         assertThat(ReportFiles.parseSize("1GB")).isEqualTo(1_000_000_000);
         assertThat(ReportFiles.parseSize("123")).isEqualTo(123);
     }
+
+    @Test
+    void withRepeatAFewSendingMtasAndOneReceivingIpPerMxHostRecur() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ReportGenerator.Stats stats = ReportGenerator.write(out, 300_000, ReportFiles.SEED, true);
+        JsonNode report = JsonMapper.builder().build().readTree(out.toByteArray());
+        Set<String> senders = new HashSet<>();
+        java.util.Map<String, Set<String>> receivingByMx = new java.util.HashMap<>();
+        for (JsonNode entry : report.get("policies")) {
+            for (JsonNode d : entry.path("failure-details")) {
+                String ip = d.get("sending-mta-ip").asString();
+                assertThat(ip).matches(IP);
+                senders.add(ip);
+                if (d.has("receiving-ip")) {
+                    assertThat(d.get("receiving-ip").asString()).matches(IP);
+                    receivingByMx.computeIfAbsent(d.get("receiving-mx-hostname").asString(), k -> new HashSet<>())
+                            .add(d.get("receiving-ip").asString());
+                }
+            }
+        }
+        assertThat(stats.failureDetails()).isGreaterThan(500);
+        assertThat(senders).hasSizeBetween(30, ReportGenerator.SENDING_MTAS);
+        assertThat(receivingByMx).isNotEmpty().allSatisfy((mx, ips) -> assertThat(ips).hasSize(1));
+        assertThat(ReportFiles.parseSize("10MB" + ReportFiles.REPEAT)).isEqualTo(10_000_000);
+    }
 }
+

@@ -99,6 +99,9 @@ final class JsonCheck {
 
     /** The index of the first byte in {@code b[i..end)} that is not ASCII, or {@code end}. */
     private static int skipAscii(byte[] b, int i, int end) {
+        while (end - i >= 16 && (((long) LONGS.get(b, i) | (long) LONGS.get(b, i + 8)) & HIGH_BITS) == 0) {
+            i += 16;
+        }
         while (end - i >= 8 && ((long) LONGS.get(b, i) & HIGH_BITS) == 0) {
             i += 8;
         }

@@ -55,13 +55,15 @@ public final class MemberTable<E extends Enum<E>> {
     private final List<E> members;
     private final Map<E, MemberSpec> specs;
     /** By match index: the member, whether the name is its draft name, and the name. */
-    private final List<E> byIndex = new ArrayList<>();
+    private final Object[] byIndex;
     private final boolean[] draft;
     private final String[] names;
     /** The JSON pointer of the object, around the policy and failure-detail indexes. */
     private final String[] pointerParts;
     /** The members whose absence is fatal, and those whose absence is fatal or a deviation, by ordinal bit. */
     final int requiredMask;
+    /** The length of the longest name: names are checked against a name length limit only below it. */
+    final int longestName;
     final int expectedMask;
 
     private MemberTable(Class<E> type, String[] pointerParts, Map<E, MemberSpec> specs) {
@@ -70,16 +72,17 @@ public final class MemberTable<E extends Enum<E>> {
         this.pointerParts = pointerParts.clone();
         List<String> all = new ArrayList<>();
         List<Boolean> drafts = new ArrayList<>();
+        List<E> indexed = new ArrayList<>();
         int required = 0;
         int expected = 0;
         for (E m : members) {
             MemberSpec spec = specs.get(m);
             all.add(spec.wireName());
-            byIndex.add(m);
+            indexed.add(m);
             drafts.add(false);
             if (spec.draftName() != null) {
                 all.add(spec.draftName());
-                byIndex.add(m);
+                indexed.add(m);
                 drafts.add(true);
             }
             if (spec.required()) {
@@ -92,6 +95,12 @@ public final class MemberTable<E extends Enum<E>> {
         this.requiredMask = required;
         this.expectedMask = expected;
         this.names = all.toArray(new String[0]);
+        this.byIndex = indexed.toArray();
+        int longest = 0;
+        for (String name : names) {
+            longest = Math.max(longest, name.length());
+        }
+        this.longestName = longest;
         this.draft = new boolean[drafts.size()];
         for (int i = 0; i < draft.length; i++) {
             draft[i] = drafts.get(i);
@@ -187,7 +196,7 @@ public final class MemberTable<E extends Enum<E>> {
      */
     public @Nullable E lookup(String name) {
         int i = matcher.matchName(name);
-        return i >= 0 ? byIndex.get(i) : null;
+        return i >= 0 ? member(i) : null;
     }
 
     /**
@@ -202,7 +211,9 @@ public final class MemberTable<E extends Enum<E>> {
     }
 
     E member(int index) {
-        return byIndex.get(index);
+        @SuppressWarnings("unchecked") // holds only constants of E
+        E member = (E) byIndex[index];
+        return member;
     }
 
     boolean isDraft(int index) {

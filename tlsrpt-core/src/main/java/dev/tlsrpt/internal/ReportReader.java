@@ -233,7 +233,8 @@ public final class ReportReader {
             }
             E member = table.member(index);
             String name = table.name(index);
-            if (name.length() > maxNameLength) { // Jackson checks it while it reads a name, but not a matched one
+            // Jackson checks the length while it reads a name, but not a matched one
+            if (table.longestName > maxNameLength && name.length() > maxNameLength) {
                 throw errors.nameTooLong(c.base() + name, p.currentTokenLocation());
             }
             if (!c.add(member, name)) {
@@ -255,9 +256,10 @@ public final class ReportReader {
         }
     }
 
-    /** Fails at the first member missing that the object requires; {@code end} is the object's end. */
-    private <E extends Enum<E>> void requireMembers(MemberCursor<E> c, TokenStreamLocation end) {
+    /** Fails at the first member missing that the object requires; the current token is the object's end. */
+    private <E extends Enum<E>> void requireMembers(MemberCursor<E> c) {
         if (!c.hasAll(c.table.requiredMask)) {
+            TokenStreamLocation end = parser().currentTokenLocation();
             for (E m : c.table.members()) {
                 MemberTable.MemberSpec spec = c.table.spec(m);
                 if (spec.required() && !c.has(m)) {
@@ -267,8 +269,15 @@ public final class ReportReader {
         }
     }
 
-    /** Reports each member missing whose absence is a catalogued deviation. */
-    private <E extends Enum<E>> void reportMissing(MemberCursor<E> c, TokenStreamLocation end) {
+    /**
+     * Reports each member missing whose absence is a catalogued deviation; the current token is the object's
+     * end. Nothing to do (no location made) when every member is there.
+     */
+    private <E extends Enum<E>> void reportMissing(MemberCursor<E> c) {
+        if (c.hasAll(c.table.expectedMask)) {
+            return;
+        }
+        TokenStreamLocation end = parser().currentTokenLocation();
         for (E m : c.table.members()) {
             MemberTable.MemberSpec spec = c.table.spec(m);
             DeviationKind kind = spec.ifMissing();
@@ -318,9 +327,8 @@ public final class ReportReader {
                 }
             }
         }
-        TokenStreamLocation end = parser.currentTokenLocation();
-        requireMembers(c, end);
-        reportMissing(c, end);
+        requireMembers(c);
+        reportMissing(c);
         if (!headerSent) {
             sendHeader();
         }
@@ -359,7 +367,7 @@ public final class ReportReader {
                 case END_DATETIME -> end = instant;
             }
         }
-        requireMembers(c, p.currentTokenLocation());
+        requireMembers(c);
         return new DateRange(nonNull(start), nonNull(end));
     }
 
@@ -451,7 +459,7 @@ public final class ReportReader {
                 buffered = null;
             }
         }
-        requireMembers(c, p.currentTokenLocation());
+        requireMembers(c);
     }
 
     private void sendPolicy(Policy policy, Summary summary, @Nullable List<FailureDetail> buffered) {
@@ -492,12 +500,11 @@ public final class ReportReader {
                         throw errors.fail("policy-string must be an array of strings, got " + JsonInput.describe(v),
                                 c.pointer(), p.currentTokenLocation());
                     } else {
-                        String ptr = c.pointer();
                         strings = new ArrayList<>();
                         int k = 0;
                         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), k++) {
-                            listEntry(k, ptr);
-                            String s = values.element(t, ptr + "/" + k);
+                            listEntry(k, c);
+                            String s = values.element(t, c, k);
                             if (!s.isEmpty() && s.strip().startsWith("[")) {
                                 if (bracketIndexes == null) {
                                     bracketIndexes = new ArrayList<>();
@@ -520,14 +527,13 @@ public final class ReportReader {
                 case MX_HOST -> mx = mxHosts(v, c);
             }
         }
-        TokenStreamLocation end = p.currentTokenLocation();
-        requireMembers(c, end);
-        String base = c.base();
+        requireMembers(c);
         PolicyType type = PolicyType.fromWireName(nonNull(typeName));
         if (strings == null) {
+            String base = c.base();
             if (type == PolicyType.STS || type == PolicyType.TLSA) {
                 errors.deviate(DeviationKind.MISSING_POLICY_STRING, base + "policy-string",
-                        stringsNull != null ? stringsNull : end,
+                        stringsNull != null ? stringsNull : p.currentTokenLocation(),
                         "policy-string is " + (stringsNull != null ? "null" : "missing") + " on a " + typeName
                                 + " policy; read as empty");
             } else if (stringsNull != null) {
@@ -537,13 +543,13 @@ public final class ReportReader {
         }
         if (type == PolicyType.TLSA && bracketIndexes != null) {
             for (int k = 0; k < bracketIndexes.size(); k++) {
-                errors.deviate(DeviationKind.TLSA_POLICY_STRING_JSON_ARRAY, base + "policy-string/"
+                errors.deviate(DeviationKind.TLSA_POLICY_STRING_JSON_ARRAY, c.base() + "policy-string/"
                         + bracketIndexes.get(k), nonNull(bracketLocations).get(k), "a tlsa policy-string element "
                         + "holds a JSON array of records in one string; kept as sent (Policy.tlsaRecords() reads the "
                         + "records)");
             }
         }
-        reportMissing(c, end);
+        reportMissing(c);
         return new Policy(type, nonNull(typeName), strings == null ? List.of() : strings, domain, mx);
     }
 
@@ -566,20 +572,20 @@ public final class ReportReader {
             throw errors.fail(name + " must be an array of strings, got " + JsonInput.describe(v), c.pointer(),
                     p.currentTokenLocation());
         }
-        String ptr = c.pointer();
         List<String> hosts = new ArrayList<>();
         int k = 0;
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken(), k++) {
-            listEntry(k, ptr);
-            hosts.add(values().element(t, ptr + "/" + k));
+            listEntry(k, c);
+            hosts.add(values().element(t, c, k));
         }
         return hosts;
     }
 
-    private void listEntry(int k, String ptr) {
+    /** Entry {@code k} of the list that is the value of {@code c}'s current member. */
+    private void listEntry(int k, MemberCursor<?> c) {
         if (k >= options.maxListLength()) {
             throw errors.limit("maxListLength", options.maxListLength(), "more than " + options.maxListLength()
-                    + " entries in one list", ptr + "/" + k);
+                    + " entries in one list", c.pointer() + "/" + k);
         }
     }
 
@@ -595,13 +601,14 @@ public final class ReportReader {
                 case TOTAL_FAILURE_SESSION_COUNT -> failed = value;
             }
         }
-        reportMissing(c, p.currentTokenLocation());
+        reportMissing(c);
         return new Summary(successful, failed);
     }
 
     private FailureDetail readDetail(int i, int j) {
         JsonParser p = parser();
         Values values = values();
+        ResultType resultType = null;
         String resultTypeName = null;
         String sendingIp = null;
         String mxHostname = null;
@@ -617,7 +624,13 @@ public final class ReportReader {
             switch (m) {
                 case RESULT_TYPE -> {
                     resultTypeName = values.string(v, c);
-                    if (ResultType.fromWireName(resultTypeName) == ResultType.UNKNOWN) {
+                    resultType = Values.knownResultType(resultTypeName);
+                    if (resultType != null) {
+                        resultTypeName = resultType.wireName(); // one string for all equal names of a report
+                    } else {
+                        resultType = ResultType.fromWireName(resultTypeName);
+                    }
+                    if (resultType == ResultType.UNKNOWN) {
                         errors.deviate(DeviationKind.UNKNOWN_RESULT_TYPE, c.pointer(), p.currentTokenLocation(),
                                 "result-type " + SenderText.quote(resultTypeName)
                                         + " is not defined by RFC 8460; kept as UNKNOWN");
@@ -657,12 +670,9 @@ public final class ReportReader {
                 case FAILURE_REASON_CODE -> reason = values.optional(v, c);
             }
         }
-        if (!c.hasAll(Members.FAILURE_DETAIL.expectedMask)) {
-            TokenStreamLocation end = p.currentTokenLocation();
-            requireMembers(c, end);
-            reportMissing(c, end);
-        }
-        return new FailureDetail(ResultType.fromWireName(nonNull(resultTypeName)), nonNull(resultTypeName),
+        requireMembers(c);
+        reportMissing(c);
+        return new FailureDetail(nonNull(resultType), nonNull(resultTypeName),
                 sendingIp, mxHostname, helo, receivingIp, failed, info, reason);
     }
 

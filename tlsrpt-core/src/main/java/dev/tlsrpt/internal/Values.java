@@ -1,6 +1,7 @@
 package dev.tlsrpt.internal;
 
 import dev.tlsrpt.DeviationKind;
+import dev.tlsrpt.model.ResultType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -65,15 +66,16 @@ final class Values {
         return string(v, w);
     }
 
-    /** A string element of a list at {@code ptr}. */
-    String element(JsonToken t, String ptr) {
+    /** String element {@code k} of the list that is the value of {@code w}; its pointer built only for a message. */
+    String element(JsonToken t, Where w, int k) {
         if (t != JsonToken.VALUE_STRING) {
-            throw errors.fail("expected a string, got " + JsonInput.describe(t), ptr, p.currentTokenLocation());
+            throw errors.fail("expected a string, got " + JsonInput.describe(t), w.pointer() + "/" + k,
+                    p.currentTokenLocation());
         }
         String s = p.getString();
         int at = Syntax.unpairedSurrogate(s);
         if (at >= 0) {
-            throw unpairedSurrogate(s, at, ptr);
+            throw unpairedSurrogate(s, at, w.pointer() + "/" + k);
         }
         return s;
     }
@@ -153,6 +155,39 @@ final class Values {
         } catch (ArithmeticException e) {
             throw errors.fail(notACount(SenderText.quote(p.getString()) + " (larger than 2^63-1)"), w.pointer(), loc);
         }
+    }
+
+    /** The result types by the length of their wire names, for {@link #knownResultType}. */
+    private static final ResultType[][] RESULT_TYPES_BY_LENGTH = resultTypesByLength();
+
+    private static ResultType[][] resultTypesByLength() {
+        java.util.List<java.util.List<ResultType>> byLength = new java.util.ArrayList<>();
+        for (ResultType t : ResultType.values()) {
+            int n = t.wireName().length();
+            while (byLength.size() <= n) {
+                byLength.add(new java.util.ArrayList<>());
+            }
+            if (t != ResultType.UNKNOWN) {
+                byLength.get(n).add(t);
+            }
+        }
+        return byLength.stream().map(l -> l.toArray(new ResultType[0])).toArray(ResultType[][]::new);
+    }
+
+    /**
+     * The result type whose wire name {@code name} is exactly, compared with the one or two names of its length
+     * only; null when none is (then {@link ResultType#fromWireName} has the last word).
+     */
+    static @Nullable ResultType knownResultType(String name) {
+        int n = name.length();
+        if (n < RESULT_TYPES_BY_LENGTH.length) {
+            for (ResultType t : RESULT_TYPES_BY_LENGTH[n]) {
+                if (t.wireName().equals(name)) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     private static String notACount(String got) {
