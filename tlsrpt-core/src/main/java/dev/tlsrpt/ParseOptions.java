@@ -61,9 +61,23 @@ public final class ParseOptions {
         }
     }
 
-    private static final ParseOptions LENIENT = new ParseOptions(false,
-            Arrays.stream(Limit.values()).mapToLong(l -> l.defaultValue).toArray(), DEFAULT_PARALLEL_INFLATE_THRESHOLD);
+    private static final ParseOptions LENIENT = new ParseOptions(false, defaultLimits(),
+            DEFAULT_PARALLEL_INFLATE_THRESHOLD);
     private static final ParseOptions STRICT = LENIENT.withStrict(true);
+
+    /**
+     * Each limit's default, by ordinal. A loop, not a stream: this runs before the first byte of every read
+     * in a new JVM, and a stream here was the only use of the stream classes on the way to the first byte
+     * of {@code tlsrpt diagnose} (about 1 ms of its start on Java 17).
+     */
+    private static long[] defaultLimits() {
+        Limit[] all = Limit.values();
+        long[] limits = new long[all.length];
+        for (Limit l : all) {
+            limits[l.ordinal()] = l.defaultValue;
+        }
+        return limits;
+    }
 
     private final boolean strict;
     /** By {@link Limit} ordinal; each positive. */
