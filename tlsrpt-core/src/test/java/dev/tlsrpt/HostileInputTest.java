@@ -556,6 +556,76 @@ class HostileInputTest {
     }
 
     @Test
+    void everySmallRowReadsTheSameOnAThreadThatParsedOtherReportsBefore() throws Exception {
+        // a thread keeps its input buffers, its inflater and Jackson's buffers from parse to parse: whatever
+        // the parse before left in them (other bytes, a broken gzip stream, grown buffers, an inflater thread),
+        // each row must give what it gives on a new thread, which has none of them
+        byte[] truncated = head(gzip(VALID), gzip(VALID).length / 2);
+        List<Supplier<InputStream>> before = List.of(
+                bytes(gzip(withOrganizationBytes(utf8("x".repeat(200_000))))),
+                bytes(withOrganizationBytes(utf8("\u00e9\u4e2d".repeat(30_000)))),
+                bytes(withCounts("9".repeat(900), "1")),
+                bytes(truncated),
+                bytes(gzip(withOrganizationBytes(new byte[] {(byte) 0xc3, 0x28}))),
+                bytes(corruptCrc(gzip(HEAD + "\"policies\":[" + (POLICY + ",").repeat(300) + POLICY + "]}"))),
+                bytes(withHeaderCrc(gzip(VALID), 1)));
+        List<Case> rows = cases().filter(c -> c.maxAllocated() <= 8 * MIB).toList();
+        assertThat(rows).hasSizeGreaterThan(40);
+        int compared = 0;
+        for (Case c : rows) {
+            for (boolean strict : new boolean[] {false, true}) {
+                String fresh = onNewThread(() -> outcome(c.input(), strict, c.options(), Long.MAX_VALUE));
+                for (Supplier<InputStream> earlier : before) {
+                    outcome(earlier, false, null, Long.MAX_VALUE);
+                    assertThat(outcome(c.input(), strict, c.options(), Long.MAX_VALUE))
+                            .as("%s after another parse on this thread", c.name()).isEqualTo(fresh);
+                    compared++;
+                }
+                outcome(before.get(0), false, null, 0); // inflated on a second thread: nothing of it is kept
+                assertThat(outcome(c.input(), strict, c.options(), Long.MAX_VALUE)).isEqualTo(fresh);
+            }
+        }
+        assertThat(compared).isEqualTo(rows.size() * 2 * before.size());
+    }
+
+    /** What a parse gave, in words: the report and its deviations, or the error with its place. */
+    private static String outcome(Supplier<InputStream> input, boolean strict, @Nullable ParseOptions o,
+            long threshold) {
+        ParseOptions options = (o == null ? ParseOptions.lenient() : o).withStrict(strict)
+                .withParallelInflateThreshold(threshold);
+        try (InputStream in = input.get()) {
+            ParseResult r = TlsRpt.parseWithDeviations(in, options);
+            return r.report() + " " + r.deviations();
+        } catch (LimitExceededException e) {
+            return "limit " + e.limitName() + " " + e.limit() + ": " + e.getMessage() + " at " + e.line() + ":"
+                    + e.column();
+        } catch (MalformedReportException e) {
+            return e.getMessage() + " at " + e.pointer() + " " + e.line() + ":" + e.column() + " "
+                    + e.deviationKind();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String onNewThread(Supplier<String> task) throws InterruptedException {
+        String[] out = new String[1];
+        RuntimeException[] failed = new RuntimeException[1];
+        Thread t = new Thread(() -> {
+            try {
+                out[0] = task.get();
+            } catch (RuntimeException e) {
+                failed[0] = e;
+            }
+        });
+        t.start();
+        t.join();
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+        return out[0];
+    }
+
+    @Test
     void millionsOfDeviationsAreStoppedByALimitNotByTheHeap() {
         long before = allocatedBytes();
         ReportChecks.Outcome o;

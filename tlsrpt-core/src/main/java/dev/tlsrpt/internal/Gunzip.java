@@ -32,7 +32,9 @@ final class Gunzip {
     /** Compressed bytes received from the source: the input offset of {@code cbuf[clim]}. */
     private long received;
 
-    private @Nullable Inflater inflater = new Inflater(true);
+    private @Nullable Inflater inflater = ThreadBuffers.inflater();
+    /** Whether it was handed to another thread: its inflater is then ended, never kept. */
+    private boolean handedOver;
     private final CRC32 crc = new CRC32();
     private final CRC32 headerCrc = new CRC32();
     private long memberSize;
@@ -57,6 +59,7 @@ final class Gunzip {
     /** Reads from {@code source} from now on (the hand-over to the inflater thread). */
     void source(Source s) {
         this.source = s;
+        this.handedOver = true;
     }
 
     /**
@@ -112,13 +115,25 @@ final class Gunzip {
         }
     }
 
-    /** Frees the inflater's native memory; idempotent. */
+    /**
+     * Done with the inflater: gives it back to the thread's {@link ThreadBuffers}, or frees its native memory
+     * when it was handed to another thread; idempotent.
+     */
     void end() {
         Inflater inf = inflater;
         if (inf != null) {
-            inf.end();
             inflater = null;
+            if (handedOver) {
+                inf.end();
+            } else {
+                ThreadBuffers.giveBack(inf);
+            }
         }
+    }
+
+    /** The buffer of compressed bytes, to give back once the input is closed. */
+    byte[] buffer() {
+        return cbuf;
     }
 
     /** Makes at least {@code need} compressed bytes available if the input has them; false at its end. */

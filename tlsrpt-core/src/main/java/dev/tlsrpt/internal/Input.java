@@ -44,13 +44,14 @@ final class Input extends InputStream {
     /** Whether to keep the line and column of the JSON delivered, to locate a UTF-8 fault. */
     private final boolean locating;
     private final Position position = new Position();
+    private boolean closed;
 
     private Input(InputStream in, ParseOptions options, boolean locating) throws IOException {
         this.in = in;
         this.locating = locating;
         this.maxCompressed = options.maxCompressedBytes();
         this.threshold = locating ? Long.MAX_VALUE : options.parallelInflateThreshold();
-        byte[] first = new byte[SMALL];
+        byte[] first = ThreadBuffers.bytes();
         int n = 0;
         while (n < 2) {
             int r = readCaller(first, n, first.length - n);
@@ -70,7 +71,7 @@ final class Input extends InputStream {
                 g.end(); // nobody will close an input that failed to open
                 throw e;
             }
-            own = new byte[SMALL];
+            own = ThreadBuffers.bytes();
             stage = own;
             stageLen = sniffGzip(g);
         } else {
@@ -179,6 +180,9 @@ final class Input extends InputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
+        if (closed) {
+            throw new IOException("the report's input is closed"); // its buffers may be another parse's now
+        }
         if (len == 0) {
             return 0;
         }
@@ -334,9 +338,17 @@ final class Input extends InputStream {
         }
     }
 
-    /** Stops the inflater thread, if one was started, and frees the inflater; leaves the caller's stream open. */
+    /**
+     * Stops the inflater thread, if one was started, and frees the inflater; gives the first buffers back to the
+     * thread's {@link ThreadBuffers} when no inflater thread ever held them; leaves the caller's stream open.
+     * Idempotent; nothing can be read after it.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         InflaterThread t = thread;
         if (t != null) {
             t.close();
@@ -344,6 +356,12 @@ final class Input extends InputStream {
         Gunzip g = gunzip;
         if (g != null) {
             g.end();
+        }
+        if (t == null) {
+            ThreadBuffers.giveBack(own);
+            if (g != null) {
+                ThreadBuffers.giveBack(g.buffer());
+            }
         }
     }
 

@@ -37,7 +37,6 @@ import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.sym.PropertyNameMatcher;
-import tools.jackson.core.util.JsonRecyclerPools;
 
 /**
  * The one streaming reader behind {@code TlsRpt.parse} and {@code TlsRpt.stream}: Jackson's token stream,
@@ -140,15 +139,15 @@ public final class ReportReader {
     }
 
     /**
-     * A factory for these limits. Its buffers are not recycled from parse to parse: Jackson checks the
-     * number length while a number's digits fill its buffer segments, so with recycled (grown) buffers the
-     * same truncated input failed on its first read with "truncated gzip data" and later with "a number longer
-     * than 1000 characters" (a fuzz finding). Fresh buffers make the error depend on the input alone; they
-     * cost a few kilobytes of allocation per report.
+     * A factory for these limits. Its buffers are kept per thread only at their default sizes
+     * ({@link ThreadBuffers#POOL}): Jackson checks the number length while a number's digits fill its buffer
+     * segments, so with recycled grown buffers the same truncated input failed on its first read with
+     * "truncated gzip data" and later with "a number longer than 1000 characters" (a fuzz finding). Buffers of
+     * the sizes a fresh parser has make the error depend on the input alone.
      */
     static JsonFactory newFactory(ParseOptions o) {
         return JsonFactory.builder()
-                .recyclerPool(JsonRecyclerPools.nonRecyclingPool())
+                .recyclerPool(ThreadBuffers.POOL)
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxNestingDepth(o.maxNestingDepth())
                         .maxStringLength(o.maxStringLength())
@@ -530,14 +529,13 @@ public final class ReportReader {
         requireMembers(c);
         PolicyType type = PolicyType.fromWireName(nonNull(typeName));
         if (strings == null) {
-            String base = c.base();
             if (type == PolicyType.STS || type == PolicyType.TLSA) {
-                errors.deviate(DeviationKind.MISSING_POLICY_STRING, base + "policy-string",
+                errors.deviate(DeviationKind.MISSING_POLICY_STRING, c.base() + "policy-string",
                         stringsNull != null ? stringsNull : p.currentTokenLocation(),
                         "policy-string is " + (stringsNull != null ? "null" : "missing") + " on a " + typeName
                                 + " policy; read as empty");
             } else if (stringsNull != null) {
-                errors.deviate(DeviationKind.NULL_VALUE, base + "policy-string", stringsNull,
+                errors.deviate(DeviationKind.NULL_VALUE, c.base() + "policy-string", stringsNull,
                         "policy-string is null; read as empty");
             }
         }
