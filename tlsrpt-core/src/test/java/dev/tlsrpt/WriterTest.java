@@ -140,6 +140,15 @@ class WriterTest {
     }
 
     @Test
+    void namesTheListElementWithAnUnpairedSurrogate() {
+        TlsReport report = new TlsReport("o", new DateRange(Instant.EPOCH, Instant.EPOCH), "c", "id",
+                List.of(new PolicyResult(new Policy(PolicyType.STS, "sts", List.of("version: STSv1"), "example.com",
+                        List.of("mx.example.com", "mx\udc00x.example.com")), new Summary(1, 0), List.of())));
+        assertThatThrownBy(() -> write(report)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("mxHosts[1]: unpaired surrogate at index 2");
+    }
+
+    @Test
     void writesUnicodeAsUtf8AndEscapesControlCharacters() throws IOException {
         TlsReport report = new TlsReport("Ex\u00e4mple \ud83d\udce7 \"q\"\n", new DateRange(Instant.EPOCH,
                 Instant.EPOCH), "c", "id", List.of());

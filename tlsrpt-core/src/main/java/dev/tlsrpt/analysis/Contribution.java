@@ -81,7 +81,8 @@ record Contribution(String reporter, long day, List<Domain> domains, List<Failur
     }
 
     /**
-     * The contribution of a report, diagnosed with {@link TlsRpt#diagnose(TlsReport)} (English texts).
+     * The contribution of a report, diagnosed with {@link TlsRpt#diagnose(TlsReport)} (English texts) when it
+     * has failure details: only they give FAILURE findings.
      *
      * @throws IllegalArgumentException when the start-datetime lies outside the dates {@link LocalDate} holds
      */
@@ -93,7 +94,9 @@ record Contribution(String reporter, long day, List<Domain> domains, List<Failur
             throw new IllegalArgumentException("the report's start-datetime lies outside the supported dates", e);
         }
         Map<String, long[]> domains = new TreeMap<>();
+        boolean anyDetail = false;
         for (PolicyResult p : report.policies()) {
+            anyDetail |= !p.failureDetails().isEmpty();
             long[] counts = domains.computeIfAbsent(Sums.name(p.policy().policyDomain()), k -> new long[2]);
             counts[0] = Sums.add(counts[0], p.summary().totalSuccessfulSessionCount());
             counts[1] = Sums.add(counts[1], p.summary().totalFailureSessionCount());
@@ -103,7 +106,10 @@ record Contribution(String reporter, long day, List<Domain> domains, List<Failur
             domainList.add(new Domain(e.getKey(), e.getValue()[0], e.getValue()[1]));
         }
         Map<Failure, Failure> failures = new TreeMap<>(Failure.KEY_ORDER);
-        for (Finding f : TlsRpt.diagnose(report).findings()) {
+        // FAILURE findings come from failure details alone: a report without any (most of them) has none, and
+        // its diagnosis (the other findings' texts and the verdict, which are not kept) is skipped
+        List<Finding> findings = anyDetail ? TlsRpt.diagnose(report).findings() : List.of();
+        for (Finding f : findings) {
             if (f.kind() != FindingKind.FAILURE) {
                 continue;
             }

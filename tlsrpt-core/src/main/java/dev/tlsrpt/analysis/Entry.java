@@ -1,6 +1,5 @@
 package dev.tlsrpt.analysis;
 
-import java.util.Comparator;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -48,10 +47,6 @@ record Entry(String digest, long copies, Contribution contribution) {
      */
     record Key(String organization, @Nullable String reportId, String digest) implements Comparable<Key> {
 
-        private static final Comparator<Key> ORDER = Comparator.comparing(Key::organization)
-                .thenComparing(Key::reportId, Comparator.nullsFirst(Comparator.naturalOrder()))
-                .thenComparing(Key::digest);
-
         Key {
             Objects.requireNonNull(organization, "organization");
             Objects.requireNonNull(digest, "digest");
@@ -63,7 +58,25 @@ record Entry(String digest, long copies, Contribution contribution) {
 
         @Override
         public int compareTo(Key other) {
-            return ORDER.compare(this, other);
+            // organization, then report-id (null first), then digest; written out, as the aggregate's map
+            // compares keys on every add
+            int c = organization.compareTo(other.organization);
+            if (c != 0) {
+                return c;
+            }
+            if (reportId != other.reportId) {
+                if (reportId == null) {
+                    return -1;
+                }
+                if (other.reportId == null) {
+                    return 1;
+                }
+                c = reportId.compareTo(other.reportId);
+                if (c != 0) {
+                    return c;
+                }
+            }
+            return digest.compareTo(other.digest);
         }
     }
 }

@@ -96,6 +96,8 @@ public final class ReportAggregate implements Serializable {
     private final long maxKeys;
     private final transient TreeMap<Entry.Key, Entry> entries = new TreeMap<>();
     private transient long keys;
+    /** The SHA-256 of {@link #add(TlsReport)}, made once per aggregate (an aggregate is used by one thread). */
+    private transient @Nullable MessageDigest sha;
 
     private ReportAggregate(long maxKeys) {
         if (maxKeys < 1) {
@@ -147,7 +149,12 @@ public final class ReportAggregate implements Serializable {
      */
     public void add(TlsReport report) {
         Objects.requireNonNull(report, "report");
-        String digest = digest(report);
+        MessageDigest md = sha;
+        if (md == null) {
+            md = sha256();
+            sha = md;
+        }
+        String digest = digest(report, md);
         String id = report.reportId(); // null when lenient parsing met a report without one
         boolean anonymous = id == null || id.isBlank();
         Entry.Key key = new Entry.Key(report.organizationName(), anonymous ? null : id, anonymous ? digest : "");
@@ -391,12 +398,20 @@ public final class ReportAggregate implements Serializable {
     }
 
     static String digest(TlsReport report) {
-        MessageDigest sha;
+        return digest(report, sha256());
+    }
+
+    private static MessageDigest sha256() {
         try {
-            sha = MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
+    }
+
+    /** The digest of a report's canonical JSON, with {@code sha} (reset first: a failed write may leave input). */
+    static String digest(TlsReport report, MessageDigest sha) {
+        sha.reset();
         TlsReport written = report;
         if (report.reportId() == null) {
             // writing needs a report-id: digest the report with an empty one, apart from a report that has one

@@ -96,10 +96,12 @@ final class AdviceCatalog {
      * @throws IllegalStateException when the key is missing or belongs to another group than the arguments
      */
     String format(String key, Args args) {
-        if (Args.Group.of(key) != args.group()) {
+        Template parsed = templates.get(key);
+        // the group of a parsed text's key is found once, with the text (it was a scan of every prefix per format)
+        if ((parsed == null ? Args.Group.of(key) : parsed.group()) != args.group()) {
             throw new IllegalStateException(key + " is formatted with " + args.group() + " arguments");
         }
-        return template(key).format(args.values());
+        return (parsed == null ? template(key) : parsed).format(args.values());
     }
 
     /** The text of a key that takes no arguments. */

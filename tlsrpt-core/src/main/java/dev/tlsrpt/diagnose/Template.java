@@ -25,11 +25,19 @@ final class Template {
     private final String key;
     private final List<Part> parts;
     private final Set<String> names;
+    /** {@code Args.Group.of(key)}, found once: every format of the text checks it. */
+    private final Args.@Nullable Group group;
 
     private Template(String key, List<Part> parts, Set<String> names) {
         this.key = key;
         this.parts = parts;
         this.names = names;
+        this.group = Args.Group.of(key);
+    }
+
+    /** The argument group of the text's key, null when none. */
+    Args.@Nullable Group group() {
+        return group;
     }
 
     /**

@@ -248,14 +248,26 @@ public final class ReportJsonWriter {
 
     private static void checkList(String member, List<String> values) {
         for (int i = 0; i < values.size(); i++) {
-            checkText(member + "[" + i + "]", values.get(i));
+            int bad = unpairedSurrogate(values.get(i));
+            if (bad >= 0) {
+                // the member's name is built only here: building it for every string cost more than the check
+                throw new IllegalArgumentException(member + "[" + i + "]: unpaired surrogate at index " + bad);
+            }
         }
     }
 
     /** I-JSON (RFC 7493) forbids unpaired surrogates, and the parser rejects them: refuse to write one. */
     private static void checkText(String member, @Nullable String value) {
+        int bad = unpairedSurrogate(value);
+        if (bad >= 0) {
+            throw new IllegalArgumentException(member + ": unpaired surrogate at index " + bad);
+        }
+    }
+
+    /** The index of the first unpaired surrogate of a string, or -1 when it has none (or is null). */
+    private static int unpairedSurrogate(@Nullable String value) {
         if (value == null) {
-            return;
+            return -1;
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
@@ -264,12 +276,13 @@ public final class ReportJsonWriter {
                     i++;
                     continue;
                 }
-                throw new IllegalArgumentException(member + ": unpaired surrogate at index " + i);
+                return i;
             }
             if (Character.isLowSurrogate(c)) {
-                throw new IllegalArgumentException(member + ": unpaired surrogate at index " + i);
+                return i;
             }
         }
+        return -1;
     }
 
     @FunctionalInterface
