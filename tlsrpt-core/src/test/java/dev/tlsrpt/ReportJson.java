@@ -1,10 +1,7 @@
 package dev.tlsrpt;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.tlsrpt.hostile.HostileStreams;
 import java.nio.charset.StandardCharsets;
-import java.util.zip.GZIPOutputStream;
 
 /** Small documents for the reader tests: one valid report whose lines are known, and ways to change it. */
 final class ReportJson {
@@ -36,15 +33,7 @@ final class ReportJson {
     }
 
     static byte[] gzip(byte[] data) {
-        try {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-                gz.write(data);
-            }
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return HostileStreams.gzip(data);
     }
 
     static byte[] utf8(String s) {

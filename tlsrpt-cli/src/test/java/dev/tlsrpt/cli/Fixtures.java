@@ -1,13 +1,12 @@
 package dev.tlsrpt.cli;
 
-import java.io.ByteArrayOutputStream;
+import dev.tlsrpt.hostile.HostileStreams;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.zip.GZIPOutputStream;
 
 /** Report files for the command tests, from the bundled sample and the core test-jar's corpus. */
 final class Fixtures {
@@ -43,13 +42,7 @@ final class Fixtures {
     }
 
     static byte[] gzip(byte[] data) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(bytes)) {
-            gz.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        return HostileStreams.gzip(data);
     }
 
     static Path write(Path file, byte[] data) throws IOException {

@@ -96,12 +96,11 @@ final class AdviceCatalog {
      * @throws IllegalStateException when the key is missing or belongs to another group than the arguments
      */
     String format(String key, Args args) {
-        Template parsed = templates.get(key);
-        // the group of a parsed text's key is found once, with the text (it was a scan of every prefix per format)
-        if ((parsed == null ? Args.Group.of(key) : parsed.group()) != args.group()) {
+        Template t = template(key); // its key's group found once, when the text is parsed
+        if (t.group() != args.group()) {
             throw new IllegalStateException(key + " is formatted with " + args.group() + " arguments");
         }
-        return (parsed == null ? template(key) : parsed).format(args.values());
+        return t.format(args.values());
     }
 
     /** The text of a key that takes no arguments. */

@@ -622,11 +622,9 @@ public final class ReportReader {
             switch (m) {
                 case RESULT_TYPE -> {
                     resultTypeName = values.string(v, c);
-                    resultType = Values.knownResultType(resultTypeName);
-                    if (resultType != null) {
+                    resultType = ResultType.fromWireName(resultTypeName);
+                    if (resultType != ResultType.UNKNOWN) {
                         resultTypeName = resultType.wireName(); // one string for all equal names of a report
-                    } else {
-                        resultType = ResultType.fromWireName(resultTypeName);
                     }
                     if (resultType == ResultType.UNKNOWN) {
                         errors.deviate(DeviationKind.UNKNOWN_RESULT_TYPE, c.pointer(), p.currentTokenLocation(),

@@ -1,7 +1,6 @@
 package dev.tlsrpt.internal;
 
 import dev.tlsrpt.DeviationKind;
-import dev.tlsrpt.model.ResultType;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
@@ -155,39 +154,6 @@ final class Values {
         } catch (ArithmeticException e) {
             throw errors.fail(notACount(SenderText.quote(p.getString()) + " (larger than 2^63-1)"), w.pointer(), loc);
         }
-    }
-
-    /** The result types by the length of their wire names, for {@link #knownResultType}. */
-    private static final ResultType[][] RESULT_TYPES_BY_LENGTH = resultTypesByLength();
-
-    private static ResultType[][] resultTypesByLength() {
-        java.util.List<java.util.List<ResultType>> byLength = new java.util.ArrayList<>();
-        for (ResultType t : ResultType.values()) {
-            int n = t.wireName().length();
-            while (byLength.size() <= n) {
-                byLength.add(new java.util.ArrayList<>());
-            }
-            if (t != ResultType.UNKNOWN) {
-                byLength.get(n).add(t);
-            }
-        }
-        return byLength.stream().map(l -> l.toArray(new ResultType[0])).toArray(ResultType[][]::new);
-    }
-
-    /**
-     * The result type whose wire name {@code name} is exactly, compared with the one or two names of its length
-     * only; null when none is (then {@link ResultType#fromWireName} has the last word).
-     */
-    static @Nullable ResultType knownResultType(String name) {
-        int n = name.length();
-        if (n < RESULT_TYPES_BY_LENGTH.length) {
-            for (ResultType t : RESULT_TYPES_BY_LENGTH[n]) {
-                if (t.wireName().equals(name)) {
-                    return t;
-                }
-            }
-        }
-        return null;
     }
 
     private static String notACount(String got) {

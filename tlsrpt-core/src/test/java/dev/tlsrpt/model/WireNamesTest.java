@@ -22,6 +22,25 @@ class WireNamesTest {
     }
 
     @Test
+    void everyKnownResultTypeIsFoundByItsCharactersAndNearMissesAreNot() { // the lookup by name length
+        int known = 0;
+        for (ResultType t : ResultType.values()) {
+            if (t == ResultType.UNKNOWN) {
+                continue;
+            }
+            // a fresh string, as the parser makes it: found by its characters, not by identity
+            String sent = new String(t.wireName().toCharArray());
+            assertThat(ResultType.fromWireName(sent)).isSameAs(t);
+            known++;
+        }
+        assertThat(known).isEqualTo(11);
+        for (String miss : new String[] {"Certificate-expired", "certificate-expire", "certificate-expired ",
+            "tlsa-invalidx", "", "x".repeat(300)}) {
+            assertThat(ResultType.fromWireName(miss)).as(miss).isEqualTo(ResultType.UNKNOWN);
+        }
+    }
+
+    @Test
     void anUndefinedNameIsUnknownNotNull() {
         for (String name : new String[] {"Enforce", "enforce ", "", "x", "TLSA"}) {
             assertThat(StsMode.fromWireName(name)).as(name).isEqualTo(StsMode.UNKNOWN);
